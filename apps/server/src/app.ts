@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import compress from "@fastify/compress";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import {
+  type Actor,
+  type AppRouter,
+  actorFromHeaders,
+  appRouter,
+  CLIENT_IP_HEADER,
+  type Context,
+  createAuth,
+} from "@rollout/api";
+import { closeDb, type Db } from "@rollout/db";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import type { Config } from "./config.ts";
+import { contentSecurityPolicy, csrfGuard } from "./security.ts";
+
+function toHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined || key === CLIENT_IP_HEADER) continue;
+    headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
+}
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  /** Close the database when the server closes (default true). */
+  ownsDb?: boolean;
+}
+
+/** The whole HTTP surface: auth, tRPC, health, and the built web app. */
+export async function buildApp({ config, db, ownsDb = true }: BuildOptions) {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", 'res.headers["set-cookie"]', "req.headers.authorization"],
+    },
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    // Batched tRPC paths (/trpc/a,b,c) are long.
+    routerOptions: { maxParamLength: 2000 },
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const auth = createAuth({
+    db,
+    baseUrl: config.publicUrl,
+    trustedOrigins: config.trustedOrigins,
+    secret: config.authSecret,
+    secureCookies: config.secureCookies,
+    sessionIdleSeconds: config.sessionIdleSeconds,
+    sessionAbsoluteSeconds: config.sessionAbsoluteSeconds,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: contentSecurityPolicy(config.secureCookies),
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+    }),
+  });
+
+  app.get("/healthz", async () => {
+    db.$client.prepare("select 1").get();
+    return { ok: true };
+  });
+
+  // better-auth: sign-up, sign-in, sign-out and session endpoints.
+  const authLimit = {
+    rateLimit: {
+      max: config.authRateLimitPerMinute,
+      timeWindow: "1 minute",
+      keyGenerator: (request: FastifyRequest) => `${request.ip}:${request.url.split("?")[0]}`,
+      onExceeded: (request: FastifyRequest) => {
+        request.log.warn({ ip: request.ip, url: request.url }, "auth rate limit exceeded");
+      },
+    },
+  };
+  const authHandler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const url = new URL(request.url, config.publicUrl);
+    const init: RequestInit = { method: request.method, headers: toHeaders(request) };
+    if (request.method === "POST" && request.body !== undefined) {
+      init.body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
+    }
+    const response = await auth.handler(new Request(url, init));
+    reply.status(response.status);
+    response.headers.forEach((value, key) => {
+      if (key !== "set-cookie") reply.header(key, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) reply.header("set-cookie", cookies);
+    return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+  };
+  app.route({ method: ["GET", "POST"], url: "/api/auth/*", handler: authHandler });
+  for (const url of ["/api/auth/sign-in/email", "/api/auth/sign-up/email"]) {
+    app.route({ method: "POST", url, config: authLimit, handler: authHandler });
+  }
+
+  await app.register(async (trpcScope) => {
+    trpcScope.addHook("onRequest", csrfGuard);
+    await trpcScope.register(fastifyTRPCPlugin, {
+      prefix: "/trpc",
+      trpcOptions: {
+        router: appRouter,
+        maxBatchSize: config.maxBatchSize,
+        async createContext({ req }): Promise<Context> {
+          const actor: Actor | null = await actorFromHeaders(
+            auth,
+            db,
+            toHeaders(req),
+            config.sessionAbsoluteSeconds,
+          );
+          return {
+            db,
+            actor,
+            requestId: String(req.id),
+            log: req.log,
+            appUrl: config.publicUrl,
+            isProduction: config.isProduction,
+          };
+        },
+        onError({ error, path, req }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") {
+            req.log.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
+          }
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+    });
+  });
+
+  // The built web app: hashed assets cached for a year, everything else falls back to index.html.
+  const indexFile = join(config.webDist, "index.html");
+  if (existsSync(indexFile)) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      index: false,
+      wildcard: false,
+      setHeaders(res, filePath) {
+        res.setHeader(
+          "cache-control",
+          filePath.includes(`${join(config.webDist, "assets")}`)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
+        );
+      },
+    });
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split("?")[0] ?? "/";
+      const wantsPage = request.method === "GET" && !/^\/(trpc|api|assets)\//.test(path);
+      if (!wantsPage) return reply.code(404).send({ error: "Not found" });
+      return reply.header("cache-control", "no-cache").type("text/html").sendFile("index.html");
+    });
+  } else {
+    app.log.warn({ webDist: config.webDist }, "web app not built; serving the API only");
+  }
+
+  app.addHook("onClose", async () => {
+    if (ownsDb) closeDb(db);
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

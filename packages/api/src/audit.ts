@@ -1,0 +1,62 @@
+import { auditLog, newId, nowIso, type Tx } from "@rollout/db";
+
+/** Who is making a change, and in which organisation: every write names them. */
+export interface Acting {
+  userId: string;
+  orgId: string;
+  requestId: string;
+}
+
+export interface AuditEntry {
+  entityType: string;
+  entityId: string;
+  action: string;
+  projectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The acting person of an organisation-scoped procedure. */
+export function acting(ctx: {
+  actor: { userId: string };
+  org: { id: string };
+  requestId: string;
+}): Acting {
+  return { userId: ctx.actor.userId, orgId: ctx.org.id, requestId: ctx.requestId };
+}
+
+/** Adds the audit row for a change, inside the transaction that makes the change. */
+export function audit(tx: Tx, actor: Acting, entry: AuditEntry): void {
+  tx.insert(auditLog)
+    .values({
+      id: newId(),
+      organizationId: actor.orgId,
+      projectId: entry.projectId ?? null,
+      actorUserId: actor.userId,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: actor.requestId,
+      createdAt: nowIso(),
+    })
+    .run();
+}
+
+/** The fields of `after` that differ from `before`, to keep audit rows small and readable. */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (key === "version" || key === "updatedAt") continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return Object.keys(a).length === 0 ? null : { before: b, after: a };
+}

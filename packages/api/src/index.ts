@@ -1,0 +1,10 @@
+export {
+  type Auth,
+  type AuthSettings,
+  actorFromHeaders,
+  CLIENT_IP_HEADER,
+  createAuth,
+} from "./auth.ts";
+export { type Actor, type Context, type Logger, silentLogger } from "./context.ts";
+export { type AppRouter, appRouter } from "./routers/index.ts";
+export { createCallerFactory, type Meta } from "./trpc.ts";

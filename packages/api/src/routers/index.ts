@@ -1,0 +1,13 @@
+import { router } from "../trpc.ts";
+import { invitationRouter, orgRouter } from "./org.ts";
+import { projectRouter } from "./project.ts";
+import { sessionRouter } from "./session.ts";
+
+export const appRouter = router({
+  session: sessionRouter,
+  org: orgRouter,
+  invitation: invitationRouter,
+  project: projectRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,231 @@
+import {
+  and,
+  asc,
+  count,
+  type Db,
+  eq,
+  inArray,
+  member,
+  newId,
+  nowIso,
+  organization,
+  project,
+  projectMember,
+  session,
+  type Tx,
+  user,
+  writeTx,
+} from "@rollout/db";
+import {
+  canAssignOrgRole,
+  type OrgCreateInput,
+  type OrgMember,
+  type OrgRole,
+  type OrgSummary,
+} from "@rollout/domain";
+import { type Acting, audit } from "../audit.ts";
+import { badRequest, forbidden, mapUnique, notFound, staleVersion } from "../errors.ts";
+
+export function listMyOrgs(db: Db, userId: string): OrgSummary[] {
+  return db
+    .select({
+      id: organization.id,
+      name: organization.name,
+      slug: organization.slug,
+      role: member.role,
+    })
+    .from(member)
+    .innerJoin(organization, eq(organization.id, member.organizationId))
+    .where(eq(member.userId, userId))
+    .orderBy(asc(organization.name))
+    .all();
+}
+
+export function getOrg(db: Db, orgId: string) {
+  const row = db.select().from(organization).where(eq(organization.id, orgId)).get();
+  if (!row) throw notFound("Organisation");
+  return row;
+}
+
+/** Creates an organisation with its creator as owner, and makes it the session's active one. */
+export function createOrg(
+  db: Db,
+  actor: { userId: string; sessionId: string; requestId: string },
+  input: OrgCreateInput,
+) {
+  return writeTx(db, (tx) => {
+    const now = nowIso();
+    const org = { id: newId(), name: input.name, slug: input.slug, createdAt: now, updatedAt: now };
+    mapUnique(
+      () => tx.insert(organization).values(org).run(),
+      "organization.slug",
+      "slug",
+      `The address "${input.slug}" is taken; choose another`,
+    );
+    const owner = {
+      id: newId(),
+      organizationId: org.id,
+      userId: actor.userId,
+      role: "owner" as const,
+      createdAt: now,
+      updatedAt: now,
+    };
+    tx.insert(member).values(owner).run();
+    tx.update(session)
+      .set({ activeOrganizationId: org.id })
+      .where(eq(session.id, actor.sessionId))
+      .run();
+    const acting = { userId: actor.userId, orgId: org.id, requestId: actor.requestId };
+    audit(tx, acting, {
+      entityType: "organization",
+      entityId: org.id,
+      action: "create",
+      after: org,
+    });
+    audit(tx, acting, { entityType: "member", entityId: owner.id, action: "create", after: owner });
+    return { ...org, version: 1 };
+  });
+}
+
+/** Makes `orgId` the session's organisation; someone who is not a member gets NOT_FOUND. */
+export function switchOrg(db: Db, actor: { userId: string; sessionId: string }, orgId: string) {
+  const row = db
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.organizationId, orgId), eq(member.userId, actor.userId)))
+    .get();
+  if (!row) throw notFound("Organisation");
+  db.update(session)
+    .set({ activeOrganizationId: orgId })
+    .where(eq(session.id, actor.sessionId))
+    .run();
+}
+
+export function updateOrg(db: Db, acting: Acting, input: { name: string; version: number }) {
+  return writeTx(db, (tx) => {
+    const before = tx.select().from(organization).where(eq(organization.id, acting.orgId)).get();
+    if (!before) throw notFound("Organisation");
+    const updatedAt = nowIso();
+    const result = tx
+      .update(organization)
+      .set({ name: input.name, version: input.version + 1, updatedAt })
+      .where(and(eq(organization.id, acting.orgId), eq(organization.version, input.version)))
+      .run();
+    if (result.changes === 0) throw staleVersion("organisation");
+    const after = { ...before, name: input.name, version: input.version + 1, updatedAt };
+    audit(tx, acting, {
+      entityType: "organization",
+      entityId: before.id,
+      action: "update",
+      before: { name: before.name },
+      after: { name: input.name },
+    });
+    return after;
+  });
+}
+
+export function listMembers(db: Db, orgId: string): OrgMember[] {
+  return db
+    .select({
+      id: member.id,
+      userId: member.userId,
+      name: user.name,
+      email: user.email,
+      role: member.role,
+      version: member.version,
+      createdAt: member.createdAt,
+    })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(eq(member.organizationId, orgId))
+    .orderBy(asc(user.name))
+    .all();
+}
+
+function loadMember(tx: Tx, orgId: string, memberId: string) {
+  const row = tx
+    .select()
+    .from(member)
+    .where(and(eq(member.id, memberId), eq(member.organizationId, orgId)))
+    .get();
+  if (!row) throw notFound("Member");
+  return row;
+}
+
+function ownerCount(tx: Tx, orgId: string): number {
+  const row = tx
+    .select({ n: count() })
+    .from(member)
+    .where(and(eq(member.organizationId, orgId), eq(member.role, "owner")))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function changeMemberRole(
+  db: Db,
+  acting: Acting,
+  actorRole: OrgRole,
+  input: { memberId: string; role: OrgRole; version: number },
+) {
+  return writeTx(db, (tx) => {
+    const target = loadMember(tx, acting.orgId, input.memberId);
+    if (!canAssignOrgRole(actorRole, target.role) || !canAssignOrgRole(actorRole, input.role)) {
+      throw forbidden("Only an owner can grant or take away the owner role");
+    }
+    if (target.role === "owner" && input.role !== "owner" && ownerCount(tx, acting.orgId) <= 1) {
+      throw badRequest("An organisation needs at least one owner; make someone else owner first", {
+        role: "The last owner cannot be demoted",
+      });
+    }
+    const updatedAt = nowIso();
+    const result = tx
+      .update(member)
+      .set({ role: input.role, version: input.version + 1, updatedAt })
+      .where(and(eq(member.id, target.id), eq(member.version, input.version)))
+      .run();
+    if (result.changes === 0) throw staleVersion("member");
+    audit(tx, acting, {
+      entityType: "member",
+      entityId: target.id,
+      action: "update",
+      before: { role: target.role },
+      after: { role: input.role },
+    });
+  });
+}
+
+/**
+ * Removes someone from the organisation and from all of its projects. Their next request in
+ * this organisation fails the membership check, so their sessions stop working here at once.
+ */
+export function removeMember(db: Db, acting: Acting, actorRole: OrgRole, memberId: string) {
+  return writeTx(db, (tx) => {
+    const target = loadMember(tx, acting.orgId, memberId);
+    if (!canAssignOrgRole(actorRole, target.role)) {
+      throw forbidden("Only an owner can remove an owner");
+    }
+    if (target.role === "owner" && ownerCount(tx, acting.orgId) <= 1) {
+      throw badRequest("The last owner cannot be removed");
+    }
+    const orgProjects = tx
+      .select({ id: project.id })
+      .from(project)
+      .where(eq(project.organizationId, acting.orgId));
+    tx.delete(projectMember)
+      .where(
+        and(eq(projectMember.userId, target.userId), inArray(projectMember.projectId, orgProjects)),
+      )
+      .run();
+    tx.delete(member).where(eq(member.id, target.id)).run();
+    tx.update(session)
+      .set({ activeOrganizationId: null })
+      .where(and(eq(session.userId, target.userId), eq(session.activeOrganizationId, acting.orgId)))
+      .run();
+    audit(tx, acting, {
+      entityType: "member",
+      entityId: target.id,
+      action: "delete",
+      before: target,
+    });
+  });
+}

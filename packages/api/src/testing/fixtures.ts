@@ -1,0 +1,192 @@
+import { createHash } from "node:crypto";
+import {
+  type Db,
+  member,
+  newId,
+  nowIso,
+  organization,
+  project,
+  projectMember,
+  session,
+  user,
+} from "@rollout/db";
+import { createTestDb } from "@rollout/db/testing";
+import type { OrgRole, ProjectFields, ProjectRole } from "@rollout/domain";
+import type { Actor, Context } from "../context.ts";
+import { silentLogger } from "../context.ts";
+import { appRouter } from "../routers/index.ts";
+import { createCallerFactory } from "../trpc.ts";
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface TestUser {
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+}
+
+/** Inserts a user with a live session (no password: these users sign in through callers). */
+export function insertUser(db: Db, name: string, email: string, activeOrgId: string | null = null) {
+  const now = new Date();
+  const userId = newId();
+  db.insert(user)
+    .values({ id: userId, name, email, emailVerified: true, createdAt: now, updatedAt: now })
+    .run();
+  const sessionId = newId();
+  db.insert(session)
+    .values({
+      id: sessionId,
+      userId,
+      token: createHash("sha256").update(sessionId).digest("hex"),
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      createdAt: now,
+      updatedAt: now,
+      activeOrganizationId: activeOrgId,
+    })
+    .run();
+  return { userId, sessionId, email, name } satisfies TestUser;
+}
+
+export function insertOrg(db: Db, name: string, slug: string): string {
+  const id = newId();
+  const now = nowIso();
+  db.insert(organization).values({ id, name, slug, createdAt: now, updatedAt: now }).run();
+  return id;
+}
+
+export function addOrgMember(db: Db, orgId: string, userId: string, role: OrgRole): string {
+  const id = newId();
+  const now = nowIso();
+  db.insert(member)
+    .values({ id, organizationId: orgId, userId, role, createdAt: now, updatedAt: now })
+    .run();
+  return id;
+}
+
+export function addProjectRole(db: Db, projectId: string, userId: string, role: ProjectRole) {
+  const id = newId();
+  const now = nowIso();
+  db.insert(projectMember)
+    .values({ id, projectId, userId, role, createdAt: now, updatedAt: now })
+    .run();
+  return id;
+}
+
+export function projectFields(overrides: Partial<ProjectFields> = {}): ProjectFields {
+  return {
+    key: "ACME-CRM",
+    name: "ACME CRM go-live",
+    customer: "ACME Corp",
+    kind: "software",
+    stage: "build",
+    status: "active",
+    startDate: "2026-09-01",
+    targetGoLive: "2027-02-01",
+    actualGoLive: null,
+    plannedBudget: 12_000_000,
+    actualCost: 4_500_000,
+    currency: "EUR",
+    objectives: "Replace the legacy CRM for 200 sales users.",
+    ...overrides,
+  };
+}
+
+export function insertProject(db: Db, orgId: string, overrides: Partial<ProjectFields> = {}) {
+  const id = newId();
+  const now = nowIso();
+  db.insert(project)
+    .values({
+      id,
+      organizationId: orgId,
+      ...projectFields(overrides),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  return id;
+}
+
+export function contextFor(
+  db: Db,
+  who: (TestUser & { activeOrgId?: string | null }) | null,
+): Context {
+  let actor: Actor | null = null;
+  if (who) {
+    const row = db.query.session
+      .findFirst({ where: (s, { eq }) => eq(s.id, who.sessionId) })
+      .sync();
+    actor = {
+      userId: who.userId,
+      sessionId: who.sessionId,
+      name: who.name,
+      email: who.email,
+      activeOrgId: row?.activeOrganizationId ?? null,
+    };
+  }
+  return {
+    db,
+    actor,
+    requestId: `test-${newId()}`,
+    log: silentLogger,
+    appUrl: "http://rollout.test",
+    isProduction: true,
+  };
+}
+
+/** A caller acting as `who`, reading their session's active organisation afresh on each call. */
+export function callerFor(db: Db, who: TestUser | null): Caller {
+  return createCaller(() => contextFor(db, who));
+}
+
+/** The roles the authorization matrix checks every procedure against. */
+export const matrixRoles = [
+  "anonymous",
+  "otherOrg",
+  "stakeholder",
+  "contributor",
+  "pm",
+  "ipm",
+  "orgMember",
+  "orgAdmin",
+  "orgOwner",
+] as const;
+export type MatrixRole = (typeof matrixRoles)[number];
+
+/**
+ * Two organisations. In org A: an owner, an admin, a plain member with no project role, and one
+ * person per project role on project `projectId`. Org B has its own owner and project.
+ */
+export function createWorld() {
+  const db = createTestDb();
+  const orgId = insertOrg(db, "Northwind Implementations", "northwind");
+  const otherOrgId = insertOrg(db, "Globex Rollouts", "globex");
+  const projectId = insertProject(db, orgId);
+  const otherProjectId = insertProject(db, otherOrgId, { key: "GLOBEX-ERP", name: "Globex ERP" });
+
+  const people = {
+    orgOwner: insertUser(db, "Olivia Owner", "owner@northwind.test", orgId),
+    orgAdmin: insertUser(db, "Adam Admin", "admin@northwind.test", orgId),
+    orgMember: insertUser(db, "Mia Member", "member@northwind.test", orgId),
+    pm: insertUser(db, "Paula PM", "pm@northwind.test", orgId),
+    ipm: insertUser(db, "Ivan IPM", "ipm@northwind.test", orgId),
+    contributor: insertUser(db, "Carl Contributor", "contributor@northwind.test", orgId),
+    stakeholder: insertUser(db, "Sofia Stakeholder", "sofia@customer.test", orgId),
+    otherOrg: insertUser(db, "Gus Globex", "gus@globex.test", otherOrgId),
+  };
+  addOrgMember(db, orgId, people.orgOwner.userId, "owner");
+  addOrgMember(db, orgId, people.orgAdmin.userId, "admin");
+  addOrgMember(db, orgId, people.orgMember.userId, "member");
+  for (const role of ["pm", "ipm", "contributor", "stakeholder"] as const) {
+    addOrgMember(db, orgId, people[role].userId, "member");
+    addProjectRole(db, projectId, people[role].userId, role);
+  }
+  addOrgMember(db, otherOrgId, people.otherOrg.userId, "owner");
+  addProjectRole(db, otherProjectId, people.otherOrg.userId, "pm");
+
+  const as = (role: MatrixRole): Caller =>
+    callerFor(db, role === "anonymous" ? null : people[role]);
+  return { db, orgId, otherOrgId, projectId, otherProjectId, people, as };
+}
+export type World = ReturnType<typeof createWorld>;

@@ -1,0 +1,175 @@
+import { and, eq, member, project, projectMember } from "@rollout/db";
+import {
+  type Access,
+  id as idSchema,
+  isPermission,
+  type OrgPermission,
+  type OrgRole,
+  orgAllows,
+  type Permission,
+  type ProjectAccessRole,
+  type ProjectPermission,
+  permissions,
+  projectAccessRole,
+  projectAllows,
+  type UserPermission,
+} from "@rollout/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import * as z from "zod";
+import type { Actor, Context } from "./context.ts";
+import { FieldErrors, forbidden, notFound } from "./errors.ts";
+
+export interface Meta {
+  /** What the caller must be allowed to do. A procedure without one is refused to everybody. */
+  permission?: Permission;
+}
+
+function fieldErrorsOf(cause: unknown): Record<string, string> | null {
+  if (cause instanceof FieldErrors) return cause.fieldErrors;
+  if (cause instanceof z.ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.map(String).join(".") || "_";
+      fields[key] ??= issue.message;
+    }
+    return fields;
+  }
+  return null;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Stacks and driver messages stay in the logs; the client gets a code, a plain message,
+    // the request id to quote, and the messages for each field it got wrong.
+    errorFormatter({ shape, error, ctx }) {
+      const fieldErrors = fieldErrorsOf(error.cause);
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const production = ctx?.isProduction ?? true;
+      let message = shape.message;
+      if (error.cause instanceof z.ZodError) {
+        message = error.cause.issues[0]?.message ?? "Invalid input";
+      } else if (internal && production) {
+        message = "Something went wrong on our side. It has been logged.";
+      }
+      return {
+        code: shape.code,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId ?? null,
+          fieldErrors,
+          ...(production ? {} : { stack: shape.data.stack }),
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Deny by default: a procedure must declare a known permission, else nobody may call it. */
+const declared = t.procedure.use(async ({ meta, next, ctx, path, type }) => {
+  if (!isPermission(meta?.permission)) {
+    ctx.log.error({ path }, "procedure has no permission declared; refusing");
+    throw forbidden();
+  }
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
+  }
+  return result;
+});
+
+function checkScope(permission: Permission, scope: Access["scope"]) {
+  if (permissions[permission].scope !== scope) {
+    throw new Error(`permission ${permission} is not of scope ${scope}`);
+  }
+}
+
+export function publicProcedure(permission: Permission) {
+  checkScope(permission, "public");
+  return declared.meta({ permission });
+}
+
+const signedIn = declared.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  return next({ ctx: { actor: ctx.actor } });
+});
+
+export function userProcedure(permission: UserPermission) {
+  checkScope(permission, "user");
+  return signedIn.meta({ permission });
+}
+
+export interface OrgAccess {
+  id: string;
+  role: OrgRole;
+  memberId: string;
+}
+
+function loadMembership(ctx: Context, actor: Actor): OrgAccess {
+  if (!actor.activeOrgId) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "Choose or create an organisation first",
+    });
+  }
+  const row = ctx.db
+    .select({ id: member.id, role: member.role })
+    .from(member)
+    .where(and(eq(member.organizationId, actor.activeOrgId), eq(member.userId, actor.userId)))
+    .get();
+  // Removed from the organisation: every request in it stops working at once.
+  if (!row) throw forbidden("You are not a member of this organisation");
+  return { id: actor.activeOrgId, role: row.role, memberId: row.id };
+}
+
+const inOrg = signedIn.use(({ ctx, next }) => {
+  return next({ ctx: { org: loadMembership(ctx, ctx.actor) } });
+});
+
+export function orgProcedure(permission: OrgPermission) {
+  checkScope(permission, "org");
+  return inOrg.meta({ permission }).use(({ ctx, next }) => {
+    if (!orgAllows(permission, ctx.org.role)) throw forbidden();
+    return next();
+  });
+}
+
+export type ProjectRow = typeof project.$inferSelect;
+
+/**
+ * Loads the project named by `input.projectId` within the caller's organisation, and the role
+ * the caller acts as on it. A project of another organisation, or one the caller is not on,
+ * answers NOT_FOUND exactly like an id that does not exist.
+ */
+export function projectProcedure(permission: ProjectPermission) {
+  checkScope(permission, "project");
+  return inOrg
+    .meta({ permission })
+    .input(z.object({ projectId: idSchema }))
+    .use(({ ctx, input, next }) => {
+      const row = ctx.db
+        .select()
+        .from(project)
+        .where(and(eq(project.id, input.projectId), eq(project.organizationId, ctx.org.id)))
+        .get();
+      if (!row) throw notFound("Project");
+      const membership = ctx.db
+        .select({ role: projectMember.role })
+        .from(projectMember)
+        .where(and(eq(projectMember.projectId, row.id), eq(projectMember.userId, ctx.actor.userId)))
+        .get();
+      const role: ProjectAccessRole | null = projectAccessRole(
+        ctx.org.role,
+        membership?.role ?? null,
+      );
+      if (!role) throw notFound("Project");
+      if (!projectAllows(permission, role)) throw forbidden();
+      return next({ ctx: { project: row, projectRole: role } });
+    });
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
+/** What a service writes through: the database itself or a transaction on it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Queryable = Db | Tx;
+
+export const migrationsFolder = resolve(import.meta.dirname, "../../../migrations");
+
+export interface CreateDbOptions {
+  /** Apply the migrations in `migrations/` (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens (or creates) the SQLite database at `file` (`:memory:` for tests) with the settings
+ * Rollout relies on, and brings its schema up to date.
+ */
+export function createDb(file: string, options: CreateDbOptions = {}): Db {
+  if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file.
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
+  if (options.migrate !== false) migrate(db, { migrationsFolder });
+  return db;
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction, so writers queue on the lock at the start instead of
+ * failing mid-way with SQLITE_BUSY. better-sqlite3 is synchronous: `fn` must not await.
+ */
+export function writeTx<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}
+
+export function closeDb(db: Db): void {
+  if (db.$client.open) db.$client.close();
+}

@@ -1,0 +1,35 @@
+// drizzle-orm stays a dependency of this package only: other packages take the operators here,
+// so there is one copy of its types in the workspace.
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+export * from "./client.ts";
+export { isUniqueViolation } from "./errors.ts";
+export * from "./ids.ts";
+export * as schema from "./schema/index.ts";
+export * from "./schema/index.ts";
+export {
+  DEMO_PASSWORD,
+  demoProjects,
+  demoUsers,
+  hasDemoUsers,
+  isEmpty,
+  seedDemo,
+} from "./seed/demo.ts";

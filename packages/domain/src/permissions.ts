@@ -1,0 +1,86 @@
+import type { OrgRole, ProjectRole } from "./enums.ts";
+
+/**
+ * Every procedure declares one of these in its meta. A permission has a scope:
+ * - `public`: anyone, signed in or not;
+ * - `user`: any signed-in person, with or without an organisation;
+ * - `org`: a member of the active organisation with one of `orgRoles`;
+ * - `project`: someone who can see the project and holds one of `projectRoles` on it
+ *   (organisation owners and admins act as `admin` on every project of their organisation).
+ */
+export type Access =
+  | { scope: "public" }
+  | { scope: "user" }
+  | { scope: "org"; orgRoles: readonly OrgRole[] }
+  | { scope: "project"; projectRoles: readonly ProjectAccessRole[] };
+
+/** A project role, or `admin` for an organisation owner/admin acting on any project. */
+export type ProjectAccessRole = ProjectRole | "admin";
+
+const anyOrgRole = ["owner", "admin", "member"] as const;
+const orgAdmins = ["owner", "admin"] as const;
+const everyoneOnProject = ["admin", "pm", "ipm", "contributor", "stakeholder"] as const;
+const projectManagers = ["admin", "pm", "ipm"] as const;
+
+/** The permission table: the one place that says who may do what. */
+export const permissions = {
+  "session.read": { scope: "public" },
+  "org.list": { scope: "user" },
+  "org.create": { scope: "user" },
+  "org.switch": { scope: "user" },
+  "invitation.read": { scope: "public" },
+  "invitation.accept": { scope: "user" },
+  "org.read": { scope: "org", orgRoles: anyOrgRole },
+  "org.update": { scope: "org", orgRoles: orgAdmins },
+  "org.members.manage": { scope: "org", orgRoles: orgAdmins },
+  "project.list": { scope: "org", orgRoles: anyOrgRole },
+  "project.create": { scope: "org", orgRoles: orgAdmins },
+  "project.read": { scope: "project", projectRoles: everyoneOnProject },
+  "project.update": { scope: "project", projectRoles: projectManagers },
+  "project.archive": { scope: "project", projectRoles: ["admin", "pm"] },
+  "project.health.override": { scope: "project", projectRoles: ["admin", "pm"] },
+  "project.members.manage": { scope: "project", projectRoles: projectManagers },
+  "project.audit.read": {
+    scope: "project",
+    projectRoles: ["admin", "pm", "ipm", "contributor"],
+  },
+} as const satisfies Record<string, Access>;
+
+export type Permission = keyof typeof permissions;
+export type OrgPermission = {
+  [P in Permission]: (typeof permissions)[P]["scope"] extends "org" ? P : never;
+}[Permission];
+export type ProjectPermission = {
+  [P in Permission]: (typeof permissions)[P]["scope"] extends "project" ? P : never;
+}[Permission];
+export type UserPermission = {
+  [P in Permission]: (typeof permissions)[P]["scope"] extends "user" ? P : never;
+}[Permission];
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && Object.hasOwn(permissions, value);
+}
+
+/** The role someone acts as on a project: org owners/admins are `admin` everywhere. */
+export function projectAccessRole(
+  orgRole: OrgRole,
+  projectRole: ProjectRole | null,
+): ProjectAccessRole | null {
+  if (orgRole === "owner" || orgRole === "admin") return "admin";
+  return projectRole;
+}
+
+export function orgAllows(permission: OrgPermission, role: OrgRole): boolean {
+  return (permissions[permission].orgRoles as readonly OrgRole[]).includes(role);
+}
+
+export function projectAllows(permission: ProjectPermission, role: ProjectAccessRole): boolean {
+  return (permissions[permission].projectRoles as readonly ProjectAccessRole[]).includes(role);
+}
+
+/** Which org roles a member with `actor` role may grant or take away. Only owners touch owners. */
+export function canAssignOrgRole(actor: OrgRole, target: OrgRole): boolean {
+  if (actor === "owner") return true;
+  if (actor === "admin") return target !== "owner";
+  return false;
+}
