@@ -6,5 +6,6 @@ export {
   createAuth,
 } from "./auth.ts";
 export { type Actor, type Context, type Logger, silentLogger } from "./context.ts";
+export { listProcedures, type ProcedureInfo } from "./procedures.ts";
 export { type AppRouter, appRouter } from "./routers/index.ts";
 export { createCallerFactory, type Meta } from "./trpc.ts";

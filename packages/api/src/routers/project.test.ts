@@ -1,22 +1,11 @@
 import { auditLog, eq, project } from "@rollout/db";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createWorld, projectFields, type World } from "../testing/index.ts";
+import { createWorld, errorOf, projectFields, type World } from "../testing/index.ts";
 
 let world: World;
 beforeEach(() => {
   world = createWorld();
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("project.create", () => {
   it("creates a project with every field, makes the creator its PM and audits both", async () => {

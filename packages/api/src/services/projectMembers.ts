@@ -9,6 +9,7 @@ import {
   newId,
   nowIso,
   projectMember,
+  type Queryable,
   user,
   writeTx,
 } from "@rollout/db";
@@ -71,8 +72,8 @@ export function addProjectMember(
   });
 }
 
-function loadProjectMember(db: Db, projectId: string, memberId: string) {
-  const row = db
+function loadProjectMember(tx: Queryable, projectId: string, memberId: string) {
+  const row = tx
     .select()
     .from(projectMember)
     .where(and(eq(projectMember.id, memberId), eq(projectMember.projectId, projectId)))
@@ -88,7 +89,7 @@ export function updateProjectMember(
   input: { memberId: string; role: ProjectRole; version: number },
 ) {
   writeTx(db, (tx) => {
-    const before = loadProjectMember(db, projectId, input.memberId);
+    const before = loadProjectMember(tx, projectId, input.memberId);
     const result = tx
       .update(projectMember)
       .set({ role: input.role, version: input.version + 1, updatedAt: nowIso() })
@@ -108,7 +109,7 @@ export function updateProjectMember(
 
 export function removeProjectMember(db: Db, acting: Acting, projectId: string, memberId: string) {
   writeTx(db, (tx) => {
-    const before = loadProjectMember(db, projectId, memberId);
+    const before = loadProjectMember(tx, projectId, memberId);
     tx.delete(projectMember).where(eq(projectMember.id, before.id)).run();
     audit(tx, acting, {
       entityType: "project_member",

@@ -7,11 +7,13 @@ import {
   organization,
   project,
   projectMember,
+  schema,
   session,
   user,
 } from "@rollout/db";
 import { createTestDb } from "@rollout/db/testing";
 import type { OrgRole, ProjectFields, ProjectRole } from "@rollout/domain";
+import { TRPCError } from "@trpc/server";
 import type { Actor, Context } from "../context.ts";
 import { silentLogger } from "../context.ts";
 import { appRouter } from "../routers/index.ts";
@@ -187,6 +189,17 @@ export function createWorld() {
 
   const as = (role: MatrixRole): Caller =>
     callerFor(db, role === "anonymous" ? null : people[role]);
-  return { db, orgId, otherOrgId, projectId, otherProjectId, people, as };
+  return { db, schema, orgId, otherOrgId, projectId, otherProjectId, people, as };
 }
 export type World = ReturnType<typeof createWorld>;
+
+/** The TRPCError a call fails with; fails the test if the call succeeds. */
+export async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}

@@ -1,0 +1,307 @@
+/**
+ * The authorization matrix: every procedure of the app router, called as every role, is allowed
+ * or denied exactly as its declared permission says. A procedure added without a row here fails.
+ */
+import { auditLog, count } from "@rollout/db";
+import {
+  type OrgRole,
+  orgAllows,
+  type Permission,
+  type ProjectAccessRole,
+  permissions,
+  projectAllows,
+} from "@rollout/domain";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { listProcedures } from "./procedures.ts";
+import { createInvitation } from "./services/invitations.ts";
+import {
+  type Caller,
+  createWorld,
+  type MatrixRole,
+  matrixRoles,
+  projectFields,
+  type World,
+} from "./testing/index.ts";
+
+/** Whether the procedure's input names things inside organisation A (so org B must not reach them). */
+type Target = "orgA" | "own";
+
+interface Row {
+  /** Who may call it, written out by hand: an oracle independent of the permission table. */
+  allow: readonly MatrixRole[];
+  target: Target;
+  call: (caller: Caller, world: World, role: MatrixRole) => Promise<unknown>;
+}
+
+const signedInRoles = matrixRoles.filter((r) => r !== "anonymous");
+const everyone = matrixRoles;
+const signedIn = signedInRoles;
+/** Org admins of A, and org B's owner acting in org B. */
+const orgAdminsAnywhere = ["otherOrg", "orgAdmin", "orgOwner"] as const;
+const orgAdminsOfA = ["orgAdmin", "orgOwner"] as const;
+const onProject = ["stakeholder", "contributor", "pm", "ipm", "orgAdmin", "orgOwner"] as const;
+const projectManagers = ["pm", "ipm", "orgAdmin", "orgOwner"] as const;
+const pmOrAdmin = ["pm", "orgAdmin", "orgOwner"] as const;
+const projectTeam = ["contributor", "pm", "ipm", "orgAdmin", "orgOwner"] as const;
+
+const pid = (w: World) => ({ projectId: w.projectId });
+const memberIdOf = (w: World, email: string) =>
+  w.db.query.member
+    .findFirst({
+      where: (m, { and, eq, inArray }) =>
+        and(
+          eq(m.organizationId, w.orgId),
+          inArray(
+            m.userId,
+            w.db
+              .select({ id: w.schema.user.id })
+              .from(w.schema.user)
+              .where(eq(w.schema.user.email, email)),
+          ),
+        ),
+    })
+    .sync()!.id;
+const projectMemberIdOf = (w: World, userId: string) =>
+  w.db.query.projectMember
+    .findFirst({
+      where: (m, { and, eq }) => and(eq(m.projectId, w.projectId), eq(m.userId, userId)),
+    })
+    .sync()!.id;
+const inviteFor = (w: World, email: string, into: "A" | "B" = "A") =>
+  createInvitation(
+    w.db,
+    into === "A"
+      ? { userId: w.people.orgOwner.userId, orgId: w.orgId, requestId: "setup" }
+      : { userId: w.people.otherOrg.userId, orgId: w.otherOrgId, requestId: "setup" },
+    "owner",
+    "http://rollout.test",
+    { email, role: "member", projectId: null, projectRole: null },
+  );
+const tokenOf = (link: string) => link.split("/").pop()!;
+const emailOf = (w: World, role: MatrixRole) =>
+  role === "anonymous" ? "nobody@example.test" : w.people[role].email;
+
+const project = projectFields();
+const { key: _key, ...projectRest } = project;
+
+export const matrix: Record<string, Row> = {
+  "session.get": { allow: everyone, target: "own", call: (c) => c.session.get() },
+  "org.list": { allow: signedIn, target: "own", call: (c) => c.org.list() },
+  "org.create": {
+    allow: signedIn,
+    target: "own",
+    call: (c, _w, role) => c.org.create({ name: "New org", slug: `new-${role.toLowerCase()}` }),
+  },
+  "org.switch": {
+    allow: signedIn,
+    target: "own",
+    call: (c, w, role) => c.org.switch({ orgId: role === "otherOrg" ? w.otherOrgId : w.orgId }),
+  },
+  "org.get": { allow: signedIn, target: "own", call: (c) => c.org.get() },
+  "org.update": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) => c.org.update({ name: "Renamed", version: 1 }),
+  },
+  "org.members": { allow: signedIn, target: "own", call: (c) => c.org.members() },
+  "org.changeRole": {
+    allow: orgAdminsOfA,
+    target: "orgA",
+    call: (c, w) =>
+      c.org.changeRole({
+        memberId: memberIdOf(w, "member@northwind.test"),
+        role: "admin",
+        version: 1,
+      }),
+  },
+  "org.removeMember": {
+    allow: orgAdminsOfA,
+    target: "orgA",
+    call: (c, w) => c.org.removeMember({ memberId: memberIdOf(w, "member@northwind.test") }),
+  },
+  "org.invitations": { allow: orgAdminsAnywhere, target: "own", call: (c) => c.org.invitations() },
+  "org.invite": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) =>
+      c.org.invite({
+        email: "new.person@example.test",
+        role: "member",
+        projectId: null,
+        projectRole: null,
+      }),
+  },
+  "org.revokeInvitation": {
+    allow: orgAdminsOfA,
+    target: "orgA",
+    call: (c, w) =>
+      c.org.revokeInvitation({ invitationId: inviteFor(w, "someone@example.test").invitation.id }),
+  },
+  "invitation.preview": {
+    allow: everyone,
+    target: "own",
+    call: (c, w) => c.invitation.preview({ token: tokenOf(inviteFor(w, "x@example.test").link) }),
+  },
+  "invitation.accept": {
+    allow: signedIn,
+    target: "own",
+    // Each person is invited into the organisation they are not yet in.
+    call: (c, w, role) =>
+      c.invitation.accept({
+        token: tokenOf(inviteFor(w, emailOf(w, role), role === "otherOrg" ? "A" : "B").link),
+      }),
+  },
+  "project.list": { allow: signedIn, target: "own", call: (c) => c.project.list() },
+  "project.create": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) => c.project.create({ ...project, key: "NEW-PROJ", creatorRole: "pm" }),
+  },
+  "project.get": { allow: onProject, target: "orgA", call: (c, w) => c.project.get(pid(w)) },
+  "project.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.project.update({ ...pid(w), version: 1, key: "ACME-CRM", ...projectRest }),
+  },
+  "project.archive": {
+    allow: pmOrAdmin,
+    target: "orgA",
+    call: (c, w) => c.project.archive({ ...pid(w), version: 1, archived: true }),
+  },
+  "project.overrideHealth": {
+    allow: pmOrAdmin,
+    target: "orgA",
+    call: (c, w) =>
+      c.project.overrideHealth({
+        ...pid(w),
+        version: 1,
+        override: { rag: "amber", reason: "Vendor late" },
+      }),
+  },
+  "project.history": {
+    allow: projectTeam,
+    target: "orgA",
+    call: (c, w) => c.project.history({ ...pid(w) }),
+  },
+  "project.members.list": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.project.members.list(pid(w)),
+  },
+  "project.members.add": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.project.members.add({ ...pid(w), userId: w.people.orgMember.userId, role: "contributor" }),
+  },
+  "project.members.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.project.members.update({
+        ...pid(w),
+        memberId: projectMemberIdOf(w, w.people.contributor.userId),
+        role: "stakeholder",
+        version: 1,
+      }),
+  },
+  "project.members.remove": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.project.members.remove({
+        ...pid(w),
+        memberId: projectMemberIdOf(w, w.people.contributor.userId),
+      }),
+  },
+};
+
+const orgRoleOf: Record<Exclude<MatrixRole, "anonymous">, OrgRole> = {
+  otherOrg: "owner",
+  stakeholder: "member",
+  contributor: "member",
+  pm: "member",
+  ipm: "member",
+  orgMember: "member",
+  orgAdmin: "admin",
+  orgOwner: "owner",
+};
+
+const projectRoleOf: Record<
+  Exclude<MatrixRole, "anonymous" | "otherOrg">,
+  ProjectAccessRole | null
+> = {
+  stakeholder: "stakeholder",
+  contributor: "contributor",
+  pm: "pm",
+  ipm: "ipm",
+  orgMember: null,
+  orgAdmin: "admin",
+  orgOwner: "admin",
+};
+
+type Outcome = "allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+/** What the permission table says should happen. */
+function expected(permission: Permission, target: Target, role: MatrixRole): Outcome {
+  const access = permissions[permission];
+  if (access.scope === "public") return "allowed";
+  if (role === "anonymous") return "UNAUTHORIZED";
+  if (access.scope === "user") return "allowed";
+  if (role === "otherOrg" && target === "orgA") return "NOT_FOUND";
+  if (access.scope === "org")
+    return orgAllows(permission as never, orgRoleOf[role]) ? "allowed" : "FORBIDDEN";
+  if (role === "otherOrg") return "NOT_FOUND";
+  const projectRole = projectRoleOf[role];
+  if (projectRole === null) return "NOT_FOUND";
+  return projectAllows(permission as never, projectRole) ? "allowed" : "FORBIDDEN";
+}
+
+async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
+  try {
+    await promise;
+    return "allowed";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+const auditRows = (w: World) => w.db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+
+const procedures = listProcedures();
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure and no row for a procedure that does not exist", () => {
+    expect(Object.keys(matrix).sort()).toEqual(procedures.map((p) => p.path).sort());
+  });
+
+  const cells = procedures.flatMap((p) => matrixRoles.map((role) => [p.path, role, p] as const));
+
+  it.each(cells)("%s as %s", async (path, role, procedure) => {
+    const row = matrix[path];
+    expect(row, `authorization matrix row for ${path}`).toBeDefined();
+    if (!row || !procedure.permission) return;
+    const world = createWorld();
+    const want = expected(procedure.permission, row.target, role);
+    const caller = world.as(role);
+    // Setup inside `call` (e.g. an invitation to revoke) may write audit rows of its own,
+    // so count them after the arguments are built.
+    let auditBefore = auditRows(world);
+    const got = await outcomeOf(
+      Promise.resolve().then(() => {
+        const call = row.call(caller, world, role);
+        auditBefore = auditRows(world);
+        return call;
+      }),
+    );
+    expect(want === "allowed", `the permission table agrees with the matrix row`).toBe(
+      row.allow.includes(role),
+    );
+    expect(got, `${path} as ${role}`).toBe(want);
+    if (want !== "allowed" && procedure.type === "mutation") {
+      expect(auditRows(world), "a refused mutation writes nothing").toBe(auditBefore);
+    }
+  });
+});

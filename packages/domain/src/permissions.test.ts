@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { projectRoles } from "./enums.ts";
+import {
+  canAssignOrgRole,
+  orgAllows,
+  type ProjectPermission,
+  permissions,
+  projectAccessRole,
+  projectAllows,
+} from "./permissions.ts";
+
+const projectPermissions = Object.entries(permissions)
+  .filter(([, a]) => a.scope === "project")
+  .map(([p]) => p as ProjectPermission);
+
+describe("permissions", () => {
+  it("lets stakeholders read every project area but change nothing", () => {
+    for (const p of projectPermissions) {
+      const isRead = p === "project.read";
+      expect(projectAllows(p, "stakeholder"), p).toBe(isRead);
+    }
+  });
+
+  it("lets org owners and admins act as admin on every project", () => {
+    expect(projectAccessRole("owner", null)).toBe("admin");
+    expect(projectAccessRole("admin", "stakeholder")).toBe("admin");
+    expect(projectAccessRole("member", null)).toBeNull();
+    for (const role of projectRoles) expect(projectAccessRole("member", role)).toBe(role);
+    for (const p of projectPermissions) expect(projectAllows(p, "admin"), p).toBe(true);
+  });
+
+  it("gives the PM the override and archive, and the IPM the day-to-day edits", () => {
+    expect(projectAllows("project.health.override", "pm")).toBe(true);
+    expect(projectAllows("project.health.override", "ipm")).toBe(false);
+    expect(projectAllows("project.update", "ipm")).toBe(true);
+    expect(projectAllows("project.update", "contributor")).toBe(false);
+  });
+
+  it("keeps organisation management to owners and admins", () => {
+    expect(orgAllows("org.members.manage", "member")).toBe(false);
+    expect(orgAllows("org.members.manage", "admin")).toBe(true);
+    expect(orgAllows("project.create", "member")).toBe(false);
+    expect(orgAllows("project.list", "member")).toBe(true);
+  });
+
+  it("lets only owners grant or remove the owner role", () => {
+    expect(canAssignOrgRole("owner", "owner")).toBe(true);
+    expect(canAssignOrgRole("admin", "owner")).toBe(false);
+    expect(canAssignOrgRole("admin", "member")).toBe(true);
+    expect(canAssignOrgRole("member", "member")).toBe(false);
+  });
+});
