@@ -35,13 +35,16 @@ export interface BuildOptions {
   db: Db;
   /** Close the database when the server closes (default true). */
   ownsDb?: boolean;
+  /** Where structured logs go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /** The whole HTTP surface: auth, tRPC, health, and the built web app. */
-export async function buildApp({ config, db, ownsDb = true }: BuildOptions) {
+export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOptions) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: ["req.headers.cookie", 'res.headers["set-cookie"]', "req.headers.authorization"],
     },
     bodyLimit: config.maxBodyBytes,
@@ -158,6 +161,8 @@ export async function buildApp({ config, db, ownsDb = true }: BuildOptions) {
       root: config.webDist,
       index: false,
       wildcard: false,
+      // Our own cache-control below; the plugin's default would override it.
+      cacheControl: false,
       setHeaders(res, filePath) {
         res.setHeader(
           "cache-control",

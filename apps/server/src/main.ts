@@ -48,6 +48,8 @@ async function main(command: Command) {
       process.exit(1);
     }, 10_000);
     timer.unref();
+    // In-flight requests finish; sockets still open after 5 s (idle keep-alives) are cut.
+    setTimeout(() => app.server.closeAllConnections(), 5_000).unref();
     await app.close();
     process.exit(0);
   };

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { count, createDb, organization, project } from "@rollout/db";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./helpers.ts";
+
+const serverDir = resolve(import.meta.dirname, "../../apps/server");
+const dir = mkdtempSync(join(tmpdir(), "rollout-process-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[], env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+    cwd: serverDir,
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exit = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitFor(check: () => boolean, ms = 15_000) {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("the server process", () => {
+  it("refuses a bad setting with a message naming it, and exits 2", async () => {
+    const bad = run(["start"], { PORT: "eighty", DATABASE_FILE: join(dir, "x.db") });
+    expect(await bad.exit).toBe(2);
+    expect(bad.output()).toMatch(/Invalid settings:[\s\S]*PORT="eighty": must be a number/);
+  });
+
+  it("refuses an unknown command", async () => {
+    const bad = run(["frobnicate"], {});
+    expect(await bad.exit).toBe(2);
+    expect(bad.output()).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it("seeds the demo on first start, keeps the data on the second, and shuts down cleanly on SIGTERM", async () => {
+    const file = join(dir, "rollout.db");
+    const port = await freePort();
+    const env = { DATABASE_FILE: file, PORT: String(port), HOST: "127.0.0.1" };
+
+    const first = run(["start"], env);
+    await waitFor(() => first.output().includes("Open http://"));
+    expect(first.output()).toContain(`Rollout is running at http://127.0.0.1:${port}`);
+    expect(first.output()).toContain("First start: seeded the demo organisation");
+    expect(first.output()).toMatch(/pm@rollout\.demo\s+project manager/);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    first.child.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
+
+    const second = run(["start"], env);
+    await waitFor(() => second.output().includes("Open http://"));
+    expect(second.output()).not.toContain("First start");
+    second.child.kill("SIGTERM");
+    expect(await second.exit).toBe(0);
+
+    const db = createDb(file);
+    expect(db.select({ n: count() }).from(organization).get()?.n).toBe(1);
+    expect(db.select({ n: count() }).from(project).get()?.n).toBe(3);
+    db.$client.close();
+  }, 40_000);
+});
