@@ -124,24 +124,28 @@ export const projectListInput = z
   .object({ includeArchived: z.boolean().default(false) })
   .default({ includeArchived: false });
 
-export const projectListItemOutput = z.object({
-  id,
-  key: z.string(),
-  name: z.string(),
-  customer: z.string(),
-  kind: z.enum(projectKinds),
-  stage: z.enum(projectStages),
-  status: z.enum(projectStatuses),
-  startDate: z.string(),
-  targetGoLive: z.string(),
-  actualGoLive: z.string().nullable(),
-  archivedAt: z.string().nullable(),
-  healthOverride: z.enum(rags).nullable(),
-  myRole: z.enum(["admin", ...projectRoles]),
-  ipmName: z.string().nullable(),
-  pmName: z.string().nullable(),
-  updatedAt: z.string(),
-});
+/** A portfolio row: the project's headline fields, who leads it, and the caller's role. */
+export const projectListItemOutput = projectOutput
+  .pick({
+    id: true,
+    key: true,
+    name: true,
+    customer: true,
+    kind: true,
+    stage: true,
+    status: true,
+    startDate: true,
+    targetGoLive: true,
+    actualGoLive: true,
+    archivedAt: true,
+    myRole: true,
+    updatedAt: true,
+  })
+  .extend({
+    healthOverride: z.enum(rags).nullable(),
+    ipmName: z.string().nullable(),
+    pmName: z.string().nullable(),
+  });
 export type ProjectListItem = z.infer<typeof projectListItemOutput>;
 
 export const projectMemberOutput = z.object({
