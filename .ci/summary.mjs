@@ -19,7 +19,9 @@ if (existsSync("test-results/e2e.json")) {
   passed += s.expected + s.flaky;
   failed += s.unexpected;
   skipped += s.skipped;
-  parts.push(`playwright ${s.expected + s.flaky}/${s.expected + s.flaky + s.unexpected + s.skipped}`);
+  parts.push(
+    `playwright ${s.expected + s.flaky}/${s.expected + s.flaky + s.unexpected + s.skipped}`,
+  );
 }
 console.log(`== ${parts.join(", ") || "no test reports found"}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
