@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // The JSON report feeds the one-line summary CI prints (.ci/summary.mjs).
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/server", "tests/system"],
+    projects: ["packages/*", "apps/server", "apps/web", "tests/system"],
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
   },

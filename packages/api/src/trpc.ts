@@ -170,6 +170,8 @@ export function projectProcedure(permission: ProjectPermission) {
       );
       if (!role) throw notFound("Project");
       if (!projectAllows(permission, role)) throw forbidden();
-      return next({ ctx: { project: row, projectRole: role } });
+      return next({
+        ctx: { project: row, projectRole: role, memberRole: membership?.role ?? null },
+      });
     });
 }

@@ -22,6 +22,7 @@ describe("project.create", () => {
       currency: "EUR",
       version: 1,
       myRole: "admin",
+      projectRole: "pm",
       canEdit: true,
     });
     const members = await world.as("orgAdmin").project.members.list({ projectId: id });

@@ -79,7 +79,7 @@ export const projectRouter = router({
 
   get: projectProcedure("project.read")
     .output(projectOutput)
-    .query(({ ctx }) => toProjectOutput(ctx.db, ctx.project, ctx.projectRole)),
+    .query(({ ctx }) => toProjectOutput(ctx.db, ctx.project, ctx.projectRole, ctx.memberRole)),
 
   update: projectProcedure("project.update")
     .input(projectUpdateInput)
@@ -87,7 +87,7 @@ export const projectRouter = router({
     .mutation(({ ctx, input }) => {
       const { projectId: _id, ...fields } = input;
       const row = updateProject(ctx.db, acting(ctx), ctx.project, fields);
-      return toProjectOutput(ctx.db, row, ctx.projectRole);
+      return toProjectOutput(ctx.db, row, ctx.projectRole, ctx.memberRole);
     }),
 
   archive: projectProcedure("project.archive")
@@ -98,6 +98,7 @@ export const projectRouter = router({
         ctx.db,
         setArchived(ctx.db, acting(ctx), ctx.project, input),
         ctx.projectRole,
+        ctx.memberRole,
       ),
     ),
 
@@ -109,6 +110,7 @@ export const projectRouter = router({
         ctx.db,
         setHealthOverride(ctx.db, acting(ctx), ctx.project, input),
         ctx.projectRole,
+        ctx.memberRole,
       ),
     ),
 

@@ -46,7 +46,12 @@ function fieldsOf(row: ProjectRow): ProjectFields {
   };
 }
 
-export function toProjectOutput(db: Db, row: ProjectRow, role: ProjectAccessRole): Project {
+export function toProjectOutput(
+  db: Db,
+  row: ProjectRow,
+  role: ProjectAccessRole,
+  memberRole: ProjectRole | null,
+): Project {
   let healthOverride: Project["healthOverride"] = null;
   if (row.healthOverrideRag && row.healthOverrideBy && row.healthOverrideAt) {
     const by = db
@@ -71,6 +76,7 @@ export function toProjectOutput(db: Db, row: ProjectRow, role: ProjectAccessRole
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     myRole: role,
+    projectRole: memberRole,
     canEdit: projectAllows("project.update", role),
   };
 }
@@ -127,6 +133,7 @@ export function listProjects(
     archivedAt: p.archivedAt,
     healthOverride: p.healthOverrideRag,
     myRole: orgWide ? "admin" : (myRole as ProjectRole),
+    projectRole: myRole,
     ipmName: leadName(p.id, "ipm"),
     pmName: leadName(p.id, "pm"),
     updatedAt: p.updatedAt,

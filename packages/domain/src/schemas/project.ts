@@ -116,6 +116,8 @@ export const projectOutput = z.object({
   ...timestamps,
   /** What the caller may do here; the UI hides controls from this, the API enforces it anyway. */
   myRole: z.enum(["admin", ...projectRoles]),
+  /** The caller's own role on the project, if they are a member (an org admin may also be its PM). */
+  projectRole: z.enum(projectRoles).nullable(),
   canEdit: z.boolean(),
 });
 export type Project = z.infer<typeof projectOutput>;
@@ -139,6 +141,7 @@ export const projectListItemOutput = projectOutput
     actualGoLive: true,
     archivedAt: true,
     myRole: true,
+    projectRole: true,
     updatedAt: true,
   })
   .extend({

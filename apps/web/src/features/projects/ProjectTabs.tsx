@@ -1,0 +1,48 @@
+import { Link } from "@tanstack/react-router";
+
+type TabPath =
+  | "/projects/$projectId"
+  | "/projects/$projectId/plan"
+  | "/projects/$projectId/responsibilities"
+  | "/projects/$projectId/milestones"
+  | "/projects/$projectId/raid"
+  | "/projects/$projectId/stakeholders"
+  | "/projects/$projectId/reports"
+  | "/projects/$projectId/review"
+  | "/projects/$projectId/members"
+  | "/projects/$projectId/settings";
+
+const tabs: Array<{ to: TabPath; label: string; editOnly?: boolean }> = [
+  { to: "/projects/$projectId", label: "Overview" },
+  { to: "/projects/$projectId/plan", label: "Plan" },
+  { to: "/projects/$projectId/responsibilities", label: "Responsibilities" },
+  { to: "/projects/$projectId/milestones", label: "Milestones" },
+  { to: "/projects/$projectId/raid", label: "RAID" },
+  { to: "/projects/$projectId/stakeholders", label: "Stakeholders" },
+  { to: "/projects/$projectId/reports", label: "Reports" },
+  { to: "/projects/$projectId/review", label: "Review" },
+  { to: "/projects/$projectId/members", label: "Members" },
+  { to: "/projects/$projectId/settings", label: "Settings", editOnly: true },
+];
+
+/** The project's sections as links (each has its own address), styled as tabs. */
+export function ProjectTabs({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  return (
+    <nav aria-label="Project sections" className="tab-links no-print">
+      {tabs
+        .filter((tab) => canEdit || !tab.editOnly)
+        .map((tab) => (
+          <Link
+            key={tab.to}
+            to={tab.to}
+            params={{ projectId }}
+            className="tab-link"
+            activeOptions={{ exact: true, includeSearch: false }}
+            activeProps={{ "aria-current": "page" }}
+          >
+            {tab.label}
+          </Link>
+        ))}
+    </nav>
+  );
+}

@@ -1,0 +1,246 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+  stripSearchParams,
+} from "@tanstack/react-router";
+import { AppLayout } from "./app/AppLayout.tsx";
+import { RouteError, RouteNotFound } from "./app/RouteError.tsx";
+import { authSearch } from "./features/auth/authSearch.ts";
+import { portfolioSearch, portfolioSearchDefaults } from "./features/projects/portfolioSearch.ts";
+import { safeRedirect } from "./lib/auth.ts";
+import type { Trpc } from "./lib/trpc.ts";
+import { PageLoader } from "./ui/Loading.tsx";
+
+export interface RouterContext {
+  trpc: Trpc;
+  queryClient: QueryClient;
+}
+
+/**
+ * The route tree, in code (no generator). Pages are split into their own chunks with `.lazy()`;
+ * guards, search validation and loaders stay here so navigation can start before a chunk loads.
+ */
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: RouteNotFound,
+  errorComponent: RouteError,
+});
+
+/** The session, fetched again when older than the default stale time or invalidated. */
+function currentSession({ queryClient, trpc }: RouterContext) {
+  return queryClient.fetchQuery(trpc.session.get.queryOptions());
+}
+
+/** Someone already signed in who opens sign-in or sign-up goes where they were heading. */
+async function skipWhenSignedIn({
+  context,
+  search,
+}: {
+  context: RouterContext;
+  search: { redirect?: string | undefined };
+}) {
+  if (await currentSession(context)) {
+    throw redirect({ href: safeRedirect(search.redirect) ?? "/projects", replace: true });
+  }
+}
+
+// ── Signed out ────────────────────────────────────────────────────────────────────────────────
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "sign-in",
+  validateSearch: authSearch,
+  beforeLoad: skipWhenSignedIn,
+}).lazy(() => import("./routes/signIn.tsx").then((m) => m.Route));
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "sign-up",
+  validateSearch: authSearch,
+  beforeLoad: skipWhenSignedIn,
+}).lazy(() => import("./routes/signUp.tsx").then((m) => m.Route));
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "invite/$token",
+}).lazy(() => import("./routes/invite.tsx").then((m) => m.Route));
+
+// ── Signed in ─────────────────────────────────────────────────────────────────────────────────
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "_authed",
+  beforeLoad: async ({ context, location }) => {
+    const session = await currentSession(context);
+    if (!session) {
+      throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+    }
+    return { session };
+  },
+  component: AppLayout,
+});
+
+const createOrgRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "orgs/new",
+}).lazy(() => import("./routes/createOrg.tsx").then((m) => m.Route));
+
+/** Everything below needs an active organisation. */
+const orgRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  id: "_org",
+  beforeLoad: ({ context }) => {
+    const activeOrg = context.session.activeOrg;
+    if (!activeOrg) throw redirect({ to: "/orgs/new" });
+    return { activeOrg };
+  },
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/projects" });
+  },
+});
+
+const portfolioRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "projects",
+  validateSearch: portfolioSearch,
+  search: { middlewares: [stripSearchParams(portfolioSearchDefaults)] },
+  // Only "include archived" changes what is fetched; sort and filters work on the loaded rows.
+  // Started here (also on hover) but not awaited: the page and its filters respond at once.
+  loaderDeps: ({ search }) => ({ includeArchived: search.archived }),
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(context.trpc.project.list.queryOptions(deps));
+  },
+}).lazy(() => import("./routes/portfolio.tsx").then((m) => m.Route));
+
+const newProjectRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "projects/new",
+}).lazy(() => import("./routes/projectNew.tsx").then((m) => m.Route));
+
+const projectRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "projects/$projectId",
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      context.trpc.project.get.queryOptions({ projectId: params.projectId }),
+    ),
+}).lazy(() => import("./routes/project.tsx").then((m) => m.Route));
+
+const projectOverviewRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "/",
+}).lazy(() => import("./routes/projectOverview.tsx").then((m) => m.Route));
+
+// Areas that later releases fill in; each is its own small chunk for now.
+const projectPlanRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "plan",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.PlanRoute));
+
+const projectResponsibilitiesRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "responsibilities",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.ResponsibilitiesRoute));
+
+const projectMilestonesRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "milestones",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.MilestonesRoute));
+
+const projectRaidRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "raid",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.RaidRoute));
+
+const projectStakeholdersRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "stakeholders",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.StakeholdersRoute));
+
+const projectReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "reports",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.ReportsRoute));
+
+const projectReviewRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "review",
+}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.ReviewRoute));
+
+const projectMembersRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "members",
+}).lazy(() => import("./routes/projectMembers.tsx").then((m) => m.Route));
+
+const projectSettingsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "settings",
+}).lazy(() => import("./routes/projectSettings.tsx").then((m) => m.Route));
+
+const orgSettingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings",
+}).lazy(() => import("./routes/orgSettings.tsx").then((m) => m.Route));
+
+const myWorkRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "my-work",
+}).lazy(() => import("./routes/myWork.tsx").then((m) => m.Route));
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  inviteRoute,
+  authedRoute.addChildren([
+    createOrgRoute,
+    orgRoute.addChildren([
+      homeRoute,
+      portfolioRoute,
+      newProjectRoute,
+      projectRoute.addChildren([
+        projectOverviewRoute,
+        projectPlanRoute,
+        projectResponsibilitiesRoute,
+        projectMilestonesRoute,
+        projectRaidRoute,
+        projectStakeholdersRoute,
+        projectReportsRoute,
+        projectReviewRoute,
+        projectMembersRoute,
+        projectSettingsRoute,
+      ]),
+      orgSettingsRoute,
+      myWorkRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    // TanStack Query owns freshness; the router must not serve its own cached loader data.
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    // Errors show inside the nearest layout (the app frame stays), not instead of it.
+    defaultErrorComponent: RouteError,
+    defaultPendingComponent: () => <PageLoader />,
+    defaultPendingMs: 250,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: AppRouter;
+  }
+}

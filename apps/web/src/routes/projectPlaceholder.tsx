@@ -1,0 +1,123 @@
+import {
+  IconAlertTriangle,
+  IconClipboardCheck,
+  IconFileDescription,
+  IconFlag,
+  IconListDetails,
+  IconTable,
+  IconUsersGroup,
+} from "@tabler/icons-react";
+import { createLazyRoute } from "@tanstack/react-router";
+import { ComingSoon } from "../features/projects/ComingSoon.tsx";
+
+/** Project areas that later releases build; each says what it will hold. */
+
+export const PlanRoute = createLazyRoute("/_authed/_org/projects/$projectId/plan")({
+  component: () => (
+    <ComingSoon
+      icon={<IconListDetails size={28} aria-hidden />}
+      title="The plan arrives in a coming release"
+      description="Phases and tasks with a Gantt chart, dependencies and the critical path."
+      holds={[
+        "Phases such as Discovery, Configure, Data migration, Testing, Training, Cut-over, Hypercare",
+        "Tasks with category, dates, duration, progress, estimate and actual hours",
+        "Dependencies (FS, SS, FF, SF with lag) and the critical path",
+        "Baselines to compare today's dates against",
+      ]}
+    />
+  ),
+});
+
+export const ResponsibilitiesRoute = createLazyRoute(
+  "/_authed/_org/projects/$projectId/responsibilities",
+)({
+  component: () => (
+    <ComingSoon
+      icon={<IconTable size={28} aria-hidden />}
+      title="The responsibility matrix arrives in a coming release"
+      description="Who is Responsible, Accountable, Consulted and Informed for each task — IPM, PM, customer and vendor."
+      holds={[
+        "A RACI matrix to assign the IPM/PM split fast",
+        "Checks: exactly one Accountable and at least one Responsible per task",
+        "Suggestions from your organisation's playbook by task category",
+        "Workload and hand-off views per role",
+      ]}
+    />
+  ),
+});
+
+export const MilestonesRoute = createLazyRoute("/_authed/_org/projects/$projectId/milestones")({
+  component: () => (
+    <ComingSoon
+      icon={<IconFlag size={28} aria-hidden />}
+      title="Milestones and gates arrive in a coming release"
+      description="Baseline, forecast and actual dates, slip in working days, and go-live as a gate."
+      holds={[
+        "Milestones with baseline, forecast and actual dates and their slip",
+        "Gates with readiness criteria, evidence and owner",
+        "The go/no-go decision and stakeholder sign-off",
+      ]}
+    />
+  ),
+});
+
+export const RaidRoute = createLazyRoute("/_authed/_org/projects/$projectId/raid")({
+  component: () => (
+    <ComingSoon
+      icon={<IconAlertTriangle size={28} aria-hidden />}
+      title="The RAID log arrives in a coming release"
+      description="Risks, assumptions, issues, dependencies and decisions, scored and tracked."
+      holds={[
+        "Risks scored by probability × impact, with a 5×5 heat map",
+        "Responses, mitigation, contingency and triggers",
+        "Issues, assumptions, dependencies and decisions with owners and due dates",
+      ]}
+    />
+  ),
+});
+
+export const StakeholdersRoute = createLazyRoute("/_authed/_org/projects/$projectId/stakeholders")({
+  component: () => (
+    <ComingSoon
+      icon={<IconUsersGroup size={28} aria-hidden />}
+      title="The stakeholder register arrives in a coming release"
+      description="Who matters to this rollout, how much, and how you keep them on board."
+      holds={[
+        "A register with a power/interest grid",
+        "Current and desired engagement, and the gap between them",
+        "A communication plan: audience, channel, frequency, next due",
+      ]}
+    />
+  ),
+});
+
+export const ReportsRoute = createLazyRoute("/_authed/_org/projects/$projectId/reports")({
+  component: () => (
+    <ComingSoon
+      icon={<IconFileDescription size={28} aria-hidden />}
+      title="Status reports arrive in a coming release"
+      description="Weekly status, pre-filled from the project's live data, published and kept."
+      holds={[
+        "Overall and per-dimension RAG: schedule, budget, scope, risk",
+        "Summary, accomplishments, next steps and asks",
+        "Published reports that never change, with their metrics snapshot",
+      ]}
+    />
+  ),
+});
+
+export const ReviewRoute = createLazyRoute("/_authed/_org/projects/$projectId/review")({
+  component: () => (
+    <ComingSoon
+      icon={<IconClipboardCheck size={28} aria-hidden />}
+      title="The post-implementation review arrives in a coming release"
+      description="Objectives against outcomes, benefits, and lessons reusable across projects."
+      holds={[
+        "Objectives with outcome (met, partial, not met) and evidence",
+        "KPIs and benefits: baseline, target, actual",
+        "Lessons learned, searchable across the organisation",
+        "Stakeholder sign-off",
+      ]}
+    />
+  ),
+});
