@@ -44,6 +44,14 @@ export const permissions = {
     scope: "project",
     projectRoles: ["admin", "pm", "ipm", "contributor"],
   },
+  "plan.read": { scope: "project", projectRoles: everyoneOnProject },
+  /** Phases, new tasks, moves, deletes, dependencies, responsibilities, bulk edits. */
+  "plan.edit": { scope: "project", projectRoles: projectManagers },
+  /** Editing one task; contributors only their own tasks' progress (checked in the service). */
+  "task.update": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
+  "playbook.read": { scope: "org", orgRoles: anyOrgRole },
+  "playbook.manage": { scope: "org", orgRoles: orgAdmins },
+  "mywork.read": { scope: "org", orgRoles: anyOrgRole },
 } as const satisfies Record<string, Access>;
 
 export type Permission = keyof typeof permissions;
