@@ -15,6 +15,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { listProcedures } from "./procedures.ts";
 import { createInvitation } from "./services/invitations.ts";
+import { deleteTasks } from "./services/plan/tasks.ts";
 import {
   type Caller,
   createWorld,
@@ -215,6 +216,151 @@ export const matrix: Record<string, Row> = {
         memberId: projectMemberIdOf(w, w.people.contributor.userId),
       }),
   },
+  "plan.get": { allow: onProject, target: "orgA", call: (c, w) => c.plan.get(pid(w)) },
+  "plan.phase.create": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.plan.phase.create({ ...pid(w), name: "Cut-over" }),
+  },
+  "plan.phase.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.phase.update({ ...pid(w), phaseId: w.plan.phaseId, version: 1, name: "Configure" }),
+  },
+  "plan.phase.move": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.phase.move({ ...pid(w), phaseId: w.plan.phaseId, version: 1, beforePhaseId: null }),
+  },
+  "plan.phase.delete": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.plan.phase.delete({ ...pid(w), phaseId: w.plan.phaseId, version: 1 }),
+  },
+  "plan.task.create": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.task.create({
+        ...pid(w),
+        phaseId: w.plan.phaseId,
+        title: "Train super-users",
+        category: "training",
+      }),
+  },
+  "plan.task.update": {
+    // Contributors may: the task is assigned to them and only its status changes.
+    allow: projectTeam,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.task.update({
+        ...pid(w),
+        taskId: w.plan.tasks.assigned,
+        version: 1,
+        changes: { status: "in_progress" },
+      }),
+  },
+  "plan.task.move": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.task.move({
+        ...pid(w),
+        taskId: w.plan.tasks.open,
+        version: 1,
+        phaseId: w.plan.phaseId,
+        beforeTaskId: w.plan.tasks.assigned,
+      }),
+  },
+  "plan.task.bulkUpdate": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.task.bulkUpdate({
+        ...pid(w),
+        tasks: [
+          { id: w.plan.tasks.assigned, version: 1 },
+          { id: w.plan.tasks.open, version: 1 },
+        ],
+        changes: { status: "blocked" },
+      }),
+  },
+  "plan.task.delete": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.task.delete({ ...pid(w), tasks: [{ id: w.plan.tasks.open, version: 1 }] }),
+  },
+  "plan.task.restore": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => {
+      const { batchId } = deleteTasks(
+        w.db,
+        { userId: w.people.pm.userId, orgId: w.orgId, requestId: "setup" },
+        w.projectId,
+        "pm",
+        { tasks: [{ id: w.plan.tasks.open, version: 1 }] },
+      );
+      return c.plan.task.restore({ ...pid(w), batchId });
+    },
+  },
+  "plan.task.suggest": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.plan.task.suggest({ ...pid(w) }),
+  },
+  "plan.task.history": {
+    allow: projectTeam,
+    target: "orgA",
+    call: (c, w) => c.plan.task.history({ ...pid(w), taskId: w.plan.tasks.assigned }),
+  },
+  "plan.dependency.add": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.dependency.add({
+        ...pid(w),
+        predecessorId: w.plan.tasks.open,
+        successorId: w.plan.tasks.internal,
+      }),
+  },
+  "plan.dependency.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.plan.dependency.update({
+        ...pid(w),
+        dependencyId: w.plan.dependencyId,
+        version: 1,
+        type: "SS",
+        lag: 2,
+      }),
+  },
+  "plan.dependency.remove": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.plan.dependency.remove({ ...pid(w), dependencyId: w.plan.dependencyId }),
+  },
+  "playbook.get": { allow: signedIn, target: "own", call: (c) => c.playbook.get() },
+  "playbook.update": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) =>
+      c.playbook.update({
+        category: "testing",
+        version: 0,
+        responsibilities: { ipm: "R", pm: "A", customer: "C", vendor: null },
+      }),
+  },
+  "playbook.reset": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) => c.playbook.reset({ category: "testing" }),
+  },
+  "myWork.list": { allow: signedIn, target: "own", call: (c) => c.myWork.list() },
 };
 
 const orgRoleOf: Record<Exclude<MatrixRole, "anonymous">, OrgRole> = {

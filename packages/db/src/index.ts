@@ -16,10 +16,12 @@ export {
   lte,
   ne,
   not,
+  notInArray,
   or,
   type SQL,
   sql,
 } from "drizzle-orm";
+export { alias } from "drizzle-orm/sqlite-core";
 export * from "./client.ts";
 export { isUniqueViolation } from "./errors.ts";
 export * from "./ids.ts";

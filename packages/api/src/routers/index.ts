@@ -1,5 +1,6 @@
 import { router } from "../trpc.ts";
 import { invitationRouter, orgRouter } from "./org.ts";
+import { myWorkRouter, planRouter, playbookRouter } from "./plan.ts";
 import { projectRouter } from "./project.ts";
 import { sessionRouter } from "./session.ts";
 
@@ -8,6 +9,9 @@ export const appRouter = router({
   org: orgRouter,
   invitation: invitationRouter,
   project: projectRouter,
+  plan: planRouter,
+  playbook: playbookRouter,
+  myWork: myWorkRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,14 +1,17 @@
 import { createHash } from "node:crypto";
 import {
   type Db,
+  dependency,
   member,
   newId,
   nowIso,
   organization,
+  phase,
   project,
   projectMember,
   schema,
   session,
+  task,
   user,
 } from "@rollout/db";
 import { createTestDb } from "@rollout/db/testing";
@@ -142,6 +145,71 @@ export function callerFor(db: Db, who: TestUser | null): Caller {
   return createCaller(() => contextFor(db, who));
 }
 
+/**
+ * A small plan: phase "Build" with three tasks — `assigned` (the contributor's, IPM A/R),
+ * `internal` (internal-only, the IPM's), `open` (nobody's, no responsibilities) — and a link
+ * assigned → open.
+ */
+export function insertPlan(
+  db: Db,
+  projectId: string,
+  assignees: { contributor: string | null; ipm: string | null },
+) {
+  const now = nowIso();
+  const phaseId = newId();
+  db.insert(phase)
+    .values({ id: phaseId, projectId, name: "Build", sortOrder: 1, createdAt: now, updatedAt: now })
+    .run();
+  const base = {
+    projectId,
+    phaseId,
+    category: "configuration" as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const assigned = newId();
+  const internal = newId();
+  const open = newId();
+  db.insert(task)
+    .values([
+      {
+        ...base,
+        id: assigned,
+        title: "Configure pipelines",
+        sortOrder: 1,
+        assigneeId: assignees.contributor,
+        raciIpm: "AR",
+        raciPm: "C",
+        startDate: "2026-11-23",
+        dueDate: "2026-11-27",
+        duration: 5,
+      },
+      {
+        ...base,
+        id: internal,
+        title: "Vendor margin review",
+        sortOrder: 2,
+        internalOnly: true,
+        assigneeId: assignees.ipm,
+        raciIpm: "AR",
+      },
+      { ...base, id: open, title: "Load reference data", sortOrder: 3 },
+    ])
+    .run();
+  const dependencyId = newId();
+  db.insert(dependency)
+    .values({
+      id: dependencyId,
+      projectId,
+      predecessorId: assigned,
+      successorId: open,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  return { phaseId, tasks: { assigned, internal, open }, dependencyId };
+}
+
 /** The roles the authorization matrix checks every procedure against. */
 export const matrixRoles = [
   "anonymous",
@@ -186,10 +254,15 @@ export function createWorld() {
   }
   addOrgMember(db, otherOrgId, people.otherOrg.userId, "owner");
   addProjectRole(db, otherProjectId, people.otherOrg.userId, "pm");
+  const plan = insertPlan(db, projectId, {
+    contributor: people.contributor.userId,
+    ipm: people.ipm.userId,
+  });
+  const otherPlan = insertPlan(db, otherProjectId, { contributor: null, ipm: null });
 
   const as = (role: MatrixRole): Caller =>
     callerFor(db, role === "anonymous" ? null : people[role]);
-  return { db, schema, orgId, otherOrgId, projectId, otherProjectId, people, as };
+  return { db, schema, orgId, otherOrgId, projectId, otherProjectId, people, plan, otherPlan, as };
 }
 export type World = ReturnType<typeof createWorld>;
 

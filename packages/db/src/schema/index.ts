@@ -1,4 +1,5 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./orgs.ts";
+export * from "./plan.ts";
 export * from "./projects.ts";
