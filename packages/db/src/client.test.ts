@@ -117,3 +117,66 @@ describe("demo seed", () => {
     expect(demoUsers.map((u) => u.orgRole)).toContain("owner");
   });
 });
+
+describe("demo plan", () => {
+  it("gives each demo project a realistic plan with links, responsibilities and a few flags", async () => {
+    const { dependency, phase, task } = await import("./schema/index.ts");
+    const { raciViolations, workingDaysBetween } = await import("@rollout/domain");
+    const db = createDb(":memory:");
+    await seedDemo(db, async (p) => `hashed:${p}`, "2026-11-23");
+    const projects = db.select().from(project).all();
+    for (const p of projects) {
+      const tasks = db
+        .select()
+        .from(task)
+        .all()
+        .filter((t) => t.projectId === p.id);
+      expect(tasks.length, p.key).toBeGreaterThanOrEqual(40);
+      expect(tasks.length, p.key).toBeLessThanOrEqual(80);
+      expect(
+        db
+          .select()
+          .from(phase)
+          .all()
+          .filter((x) => x.projectId === p.id).length,
+      ).toBeGreaterThanOrEqual(6);
+      const links = db
+        .select()
+        .from(dependency)
+        .all()
+        .filter((d) => d.projectId === p.id);
+      expect(links.length).toBe(tasks.length - 1);
+      const flagged = tasks.filter(
+        (t) =>
+          raciViolations({
+            ipm: t.raciIpm,
+            pm: t.raciPm,
+            customer: t.raciCustomer,
+            vendor: t.raciVendor,
+          }).length > 0,
+      );
+      expect(flagged.length, p.key).toBeGreaterThanOrEqual(1);
+      expect(flagged.length, p.key).toBeLessThanOrEqual(3);
+      // The plan fits the project: work before hypercare ends within a week of go-live.
+      const goLive = p.actualGoLive ?? p.targetGoLive;
+      const hypercare = db
+        .select()
+        .from(phase)
+        .all()
+        .find((x) => x.projectId === p.id && x.name === "Hypercare")?.id;
+      const lastBeforeHypercare = tasks
+        .filter((t) => t.phaseId !== hypercare && t.dueDate)
+        .map((t) => t.dueDate as string)
+        .sort()
+        .at(-1) as string;
+      expect(workingDaysBetween(goLive, lastBeforeHypercare), p.key).toBeLessThanOrEqual(5);
+    }
+    const closed = projects.find((p) => p.stage === "closed")!;
+    const closedTasks = db
+      .select()
+      .from(task)
+      .all()
+      .filter((t) => t.projectId === closed.id);
+    expect(closedTasks.every((t) => t.status === "done")).toBe(true);
+  });
+});

@@ -16,6 +16,7 @@ import {
   projectMember,
   user,
 } from "../schema/index.ts";
+import { insertDemoPlan } from "./demoPlan.ts";
 
 export const DEMO_PASSWORD = "rollout-demo-2026";
 
@@ -230,6 +231,11 @@ export async function seedDemo(
         .run();
     }
     const owner = ids.get("owner@rollout.demo") ?? null;
+    const person = (email: string) => {
+      const id = ids.get(email);
+      if (!id) throw new Error(`demo user ${email} missing`);
+      return id;
+    };
     for (const p of demoProjects(today)) {
       const projectId = newId();
       tx.insert(project)
@@ -248,6 +254,21 @@ export async function seedDemo(
           .values({ id: newId(), projectId, userId, role, createdAt: stamp, updatedAt: stamp })
           .run();
       }
+      insertDemoPlan(tx, projectId, {
+        startDate: p.fields.startDate,
+        goLive: p.fields.actualGoLive ?? p.fields.targetGoLive,
+        progressUntil: today,
+        stamp,
+        people: {
+          ipm: person("ipm@rollout.demo"),
+          pm: person("pm@rollout.demo"),
+          contributor: p.members.some(([email]) => email === "contributor@rollout.demo")
+            ? person("contributor@rollout.demo")
+            : null,
+        },
+        skip: p.fields.kind === "hardware" ? ["Data migration"] : [],
+        customerParty: p.fields.key === "ACME-CRM",
+      });
       tx.insert(auditLog)
         .values({
           id: newId(),
