@@ -27,21 +27,33 @@ export function acting(ctx: {
 
 /** Adds the audit row for a change, inside the transaction that makes the change. */
 export function audit(tx: Tx, actor: Acting, entry: AuditEntry): void {
-  tx.insert(auditLog)
-    .values({
-      id: newId(),
-      organizationId: actor.orgId,
-      projectId: entry.projectId ?? null,
-      actorUserId: actor.userId,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId: actor.requestId,
-      createdAt: nowIso(),
-    })
-    .run();
+  auditMany(tx, actor, [entry]);
+}
+
+/** Adds many audit rows at once (a bulk change), in chunks that stay under SQLite's limits. */
+export function auditMany(tx: Tx, actor: Acting, entries: readonly AuditEntry[]): void {
+  const createdAt = nowIso();
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    tx.insert(auditLog)
+      .values(
+        chunk.map((entry) => ({
+          id: newId(),
+          organizationId: actor.orgId,
+          projectId: entry.projectId ?? null,
+          actorUserId: actor.userId,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          action: entry.action,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+          requestId: actor.requestId,
+          createdAt,
+        })),
+      )
+      .run();
+  }
 }
 
 /** The fields of `after` that differ from `before`, to keep audit rows small and readable. */

@@ -35,3 +35,4 @@ export {
   isEmpty,
   seedDemo,
 } from "./seed/demo.ts";
+export { prng, type ScalePlanOptions, seedPlanAtScale } from "./seed/scale.ts";

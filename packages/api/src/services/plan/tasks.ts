@@ -12,12 +12,13 @@ import {
   phase,
   projectMember,
   type Queryable,
+  sql,
   task,
   user,
   writeTx,
 } from "@rollout/db";
 import {
-  type AuditEntry,
+  type AuditEntry as AuditRecord,
   addWorkingDays,
   contributorTaskFields,
   type Playbook,
@@ -32,7 +33,7 @@ import {
   type TaskStatus,
 } from "@rollout/domain";
 import { TRPCError } from "@trpc/server";
-import { type Acting, audit, changedFields } from "../../audit.ts";
+import { type Acting, type AuditEntry, audit, auditMany, changedFields } from "../../audit.ts";
 import { badRequest, forbidden, notFound } from "../../errors.ts";
 import {
   auditView,
@@ -382,21 +383,31 @@ export function bulkUpdateTasks(
     if (plain.assigneeId !== undefined) checkAssignee(tx, projectId, plain.assigneeId);
     const raci = raciColumns(responsibilities ?? {});
     const updatedAt = nowIso();
+    const uniform: Partial<TaskRow> = { ...plain, ...raci };
+    if (plain.status === "done") uniform.percentComplete = 100;
+    // The versions were checked inside this IMMEDIATE transaction, so no one can have moved them
+    // since: one statement updates the whole selection (per row only for shifted dates).
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.id);
+      tx.update(task)
+        .set({ ...uniform, version: sql`${task.version} + 1`, updatedAt })
+        .where(inArray(task.id, ids))
+        .run();
+    }
+    const entries: AuditEntry[] = [];
     const out: { id: string; version: number }[] = [];
     for (const row of rows) {
-      const set: Partial<TaskRow> = { ...plain, ...raci };
-      if (plain.status === "done") set.percentComplete = 100;
-      if (shiftWorkingDays) {
+      const set: Partial<TaskRow> = { ...uniform };
+      if (shiftWorkingDays && (row.startDate || row.dueDate)) {
         if (row.startDate) set.startDate = addWorkingDays(row.startDate, shiftWorkingDays);
         if (row.dueDate) set.dueDate = addWorkingDays(row.dueDate, shiftWorkingDays);
+        tx.update(task)
+          .set({ startDate: set.startDate, dueDate: set.dueDate })
+          .where(eq(task.id, row.id))
+          .run();
       }
-      const version = row.version + 1;
-      tx.update(task)
-        .set({ ...set, version, updatedAt })
-        .where(eq(task.id, row.id))
-        .run();
       const diff = changedFields(auditView(row), auditView({ ...row, ...set } as TaskRow));
-      audit(tx, acting, {
+      entries.push({
         entityType: "task",
         entityId: row.id,
         projectId,
@@ -404,8 +415,9 @@ export function bulkUpdateTasks(
         before: diff?.before ?? {},
         after: diff?.after ?? {},
       });
-      out.push({ id: row.id, version });
+      out.push({ id: row.id, version: row.version + 1 });
     }
+    auditMany(tx, acting, entries);
     return { tasks: out };
   });
 }
@@ -538,7 +550,7 @@ export function taskHistory(
   projectId: string,
   role: ProjectAccessRole,
   input: { taskId: string; limit: number },
-): AuditEntry[] {
+): AuditRecord[] {
   const row = db
     .select({ id: task.id, internalOnly: task.internalOnly })
     .from(task)
