@@ -8,6 +8,8 @@ export * from "./plan/playbook.ts";
 export * from "./plan/progress.ts";
 export * from "./plan/raci.ts";
 export * from "./plan/taskDates.ts";
+export * from "./schedule/calendar.ts";
+export * from "./schedule/cpm.ts";
 export * from "./schemas/common.ts";
 export * from "./schemas/org.ts";
 export * from "./schemas/plan.ts";
