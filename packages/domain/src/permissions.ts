@@ -49,6 +49,13 @@ export const permissions = {
   "plan.edit": { scope: "project", projectRoles: projectManagers },
   /** Editing one task; contributors only their own tasks' progress (checked in the service). */
   "task.update": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
+  "schedule.read": { scope: "project", projectRoles: everyoneOnProject },
+  /** Milestones, gate criteria and signers, baselines. */
+  "schedule.edit": { scope: "project", projectRoles: projectManagers },
+  /** Go/no-go decisions and achieving a gate over unmet criteria. */
+  "gate.decide": { scope: "project", projectRoles: ["admin", "pm"] },
+  /** Signing off a gate: only the people named on it (checked in the service). */
+  "gate.signoff": { scope: "project", projectRoles: everyoneOnProject },
   "playbook.read": { scope: "org", orgRoles: anyOrgRole },
   "playbook.manage": { scope: "org", orgRoles: orgAdmins },
   "mywork.read": { scope: "org", orgRoles: anyOrgRole },

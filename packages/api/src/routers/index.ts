@@ -2,6 +2,7 @@ import { router } from "../trpc.ts";
 import { invitationRouter, orgRouter } from "./org.ts";
 import { myWorkRouter, planRouter, playbookRouter } from "./plan.ts";
 import { projectRouter } from "./project.ts";
+import { scheduleRouter } from "./schedule.ts";
 import { sessionRouter } from "./session.ts";
 
 export const appRouter = router({
@@ -10,6 +11,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   project: projectRouter,
   plan: planRouter,
+  schedule: scheduleRouter,
   playbook: playbookRouter,
   myWork: myWorkRouter,
 });

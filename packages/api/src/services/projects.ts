@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  baseline,
   type Db,
   eq,
   inArray,
@@ -9,6 +10,7 @@ import {
   nowIso,
   project,
   projectMember,
+  type Tx,
   user,
   writeTx,
 } from "@rollout/db";
@@ -20,10 +22,12 @@ import {
   type ProjectRole,
   projectAllows,
   type Rag,
+  stageIndex,
 } from "@rollout/domain";
 import { type Acting, audit, changedFields } from "../audit.ts";
 import { mapUnique, staleVersion } from "../errors.ts";
 import type { ProjectRow } from "../trpc.ts";
+import { saveBaseline } from "./schedule/baselines.ts";
 
 const keyTaken = (key: string) =>
   `Another project in this organisation already uses the key ${key}`;
@@ -198,6 +202,7 @@ function versionedUpdate(
   expectedVersion: number,
   changes: Partial<ProjectRow>,
   action: string,
+  afterWrite?: (tx: Tx, before: ProjectRow, after: ProjectRow) => void,
 ): ProjectRow {
   return writeTx(db, (tx) => {
     const updatedAt = nowIso();
@@ -233,6 +238,7 @@ function versionedUpdate(
       before: diff?.before ?? {},
       after: diff?.after ?? {},
     });
+    afterWrite?.(tx, current, after);
     return after;
   });
 }
@@ -244,7 +250,18 @@ export function updateProject(
   input: ProjectFields & { version: number },
 ): ProjectRow {
   const { version, ...fields } = input;
-  return versionedUpdate(db, acting, current, version, fields, "update");
+  return versionedUpdate(db, acting, current, version, fields, "update", (tx, before, after) => {
+    // The first baseline is taken when a project leaves planning.
+    const wasPlanning = stageIndex(before.stage) <= stageIndex("planning");
+    if (wasPlanning && stageIndex(after.stage) > stageIndex("planning")) {
+      const existing = tx
+        .select({ id: baseline.id })
+        .from(baseline)
+        .where(eq(baseline.projectId, after.id))
+        .get();
+      if (!existing) saveBaseline(tx, acting, after.id, "Plan at end of planning");
+    }
+  });
 }
 
 export function setArchived(

@@ -2,7 +2,11 @@ import { createHash } from "node:crypto";
 import {
   type Db,
   dependency,
+  eq,
+  gateCriterion,
+  gateSigner,
   member,
+  milestone,
   newId,
   nowIso,
   organization,
@@ -210,6 +214,41 @@ export function insertPlan(
   return { phaseId, tasks: { assigned, internal, open }, dependencyId };
 }
 
+/**
+ * A go-live gate with one required, unmet criterion, `signer` named on it, and `taskId` linked.
+ */
+export function insertGate(db: Db, projectId: string, taskId: string, signer: string) {
+  const now = nowIso();
+  const milestoneId = newId();
+  db.insert(milestone)
+    .values({
+      id: milestoneId,
+      projectId,
+      name: "Go-live",
+      baselineDate: "2026-12-01",
+      isGate: true,
+      isGoLive: true,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  const criterionId = newId();
+  db.insert(gateCriterion)
+    .values({
+      id: criterionId,
+      milestoneId,
+      item: "UAT signed off",
+      required: true,
+      sortOrder: 1,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  db.insert(gateSigner).values({ milestoneId, userId: signer, createdAt: now }).run();
+  db.update(task).set({ milestoneId }).where(eq(task.id, taskId)).run();
+  return { milestoneId, criterionId };
+}
+
 /** The roles the authorization matrix checks every procedure against. */
 export const matrixRoles = [
   "anonymous",
@@ -259,10 +298,23 @@ export function createWorld() {
     ipm: people.ipm.userId,
   });
   const otherPlan = insertPlan(db, otherProjectId, { contributor: null, ipm: null });
+  const gate = insertGate(db, projectId, plan.tasks.open, people.stakeholder.userId);
 
   const as = (role: MatrixRole): Caller =>
     callerFor(db, role === "anonymous" ? null : people[role]);
-  return { db, schema, orgId, otherOrgId, projectId, otherProjectId, people, plan, otherPlan, as };
+  return {
+    db,
+    schema,
+    orgId,
+    otherOrgId,
+    projectId,
+    otherProjectId,
+    people,
+    plan,
+    otherPlan,
+    gate,
+    as,
+  };
 }
 export type World = ReturnType<typeof createWorld>;
 

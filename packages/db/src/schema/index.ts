@@ -3,3 +3,4 @@ export * from "./auth.ts";
 export * from "./orgs.ts";
 export * from "./plan.ts";
 export * from "./projects.ts";
+export * from "./schedule.ts";
