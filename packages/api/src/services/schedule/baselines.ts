@@ -32,23 +32,21 @@ export function saveBaseline(tx: Tx, acting: Acting, projectId: string, name: st
   const id = newId();
   const createdAt = nowIso();
   tx.insert(baseline).values({ id, projectId, name, createdBy: acting.userId, createdAt }).run();
-  const tasks = tx
-    .select({
-      taskId: task.id,
-      title: task.title,
-      startDate: task.startDate,
-      dueDate: task.dueDate,
-      duration: task.duration,
-    })
-    .from(task)
-    .where(and(eq(task.projectId, projectId), isNull(task.deletedAt)))
-    .all();
+  // The scheduled dates: what the plan, its links and its pinned tasks say, typed or not.
+  const inputs = loadScheduleInputs(tx, acting.orgId, projectId);
+  const schedule = runCpm(inputs);
+  const forecasts = computedForecasts(inputs, schedule);
+  const tasks = inputs.tasks.map((t) => ({
+    taskId: t.id,
+    title: t.title,
+    startDate: schedule.tasks.get(t.id)?.earlyStart ?? t.startDate,
+    dueDate: schedule.tasks.get(t.id)?.earlyFinish ?? t.dueDate,
+    duration: t.duration,
+  }));
   for (let i = 0; i < tasks.length; i += 500) {
     const chunk = tasks.slice(i, i + 500).map((t) => ({ baselineId: id, ...t }));
     if (chunk.length) tx.insert(baselineTask).values(chunk).run();
   }
-  const inputs = loadScheduleInputs(tx, acting.orgId, projectId);
-  const forecasts = computedForecasts(inputs, runCpm(inputs));
   const milestones = inputs.milestones.map((m) => ({
     baselineId: id,
     milestoneId: m.id,
@@ -138,10 +136,21 @@ export function compareBaseline(
           .all()
           .map((t) => t.id),
   );
-  const current = new Map(now.map((t) => [t.id, t]));
-  const before = new Map(then.filter((t) => !hidden.has(t.taskId)).map((t) => [t.taskId, t]));
   const inputs = loadScheduleInputs(db, orgId, projectId);
-  const forecasts = computedForecasts(inputs, runCpm(inputs));
+  const schedule = runCpm(inputs);
+  const forecasts = computedForecasts(inputs, schedule);
+  // Compared on scheduled dates, like the snapshot.
+  const current = new Map(
+    now.map((t) => [
+      t.id,
+      {
+        ...t,
+        startDate: schedule.tasks.get(t.id)?.earlyStart ?? t.startDate,
+        dueDate: schedule.tasks.get(t.id)?.earlyFinish ?? t.dueDate,
+      },
+    ]),
+  );
+  const before = new Map(then.filter((t) => !hidden.has(t.taskId)).map((t) => [t.taskId, t]));
   const milestoneNow = new Map(
     db
       .select()
