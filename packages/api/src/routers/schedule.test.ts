@@ -1,7 +1,10 @@
-import { auditLog, eq, project, task } from "@rollout/db";
+import { auditLog, eq, project, seedDemo, task, user } from "@rollout/db";
+import { createTestDb } from "@rollout/db/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { listProcedures } from "../procedures.ts";
-import { createWorld, errorOf, type World } from "../testing/index.ts";
+import { contextFor, createWorld, errorOf, type World } from "../testing/index.ts";
+import { createCallerFactory } from "../trpc.ts";
+import { appRouter } from "./index.ts";
 
 let world: World;
 beforeEach(() => {
@@ -256,5 +259,36 @@ describe("baselines", () => {
     // Moving on again does not take another.
     await pm.project.update({ ...pid(), version: version + 1, ...fields, stage: "testing" });
     expect(await pm.schedule.baseline.list(pid())).toHaveLength(1);
+  });
+});
+
+describe("the demo schedule", () => {
+  it("shows milestones with slip, a go-live gate with criteria, and two baselines to compare", async () => {
+    const db = createTestDb();
+    await seedDemo(db, async (p) => `hashed:${p}`, "2026-11-23");
+    const pm = db.select().from(user).where(eq(user.email, "pm@rollout.demo")).get()!;
+    const acme = db.select().from(project).where(eq(project.key, "ACME-CRM")).get()!;
+    const caller = createCallerFactory(appRouter)({
+      ...contextFor(db, null),
+      actor: {
+        userId: pm.id,
+        sessionId: "demo",
+        name: pm.name,
+        email: pm.email,
+        activeOrgId: acme.organizationId,
+      },
+    });
+    const projectId = acme.id;
+    const schedule = await caller.schedule.get({ projectId });
+    const goLive = schedule.milestones.find((m) => m.isGoLive)!;
+    expect(goLive.isGate).toBe(true);
+    expect(goLive.criteria).toHaveLength(5);
+    expect(goLive.signers.map((s) => s.name)).toEqual(["Sarah Stone"]);
+    expect(goLive.slip).toBeGreaterThan(0);
+    const baselines = await caller.schedule.baseline.list({ projectId });
+    expect(baselines.map((b) => b.name).sort()).toEqual(["Contract plan", "Re-plan after design"]);
+    const contract = baselines.find((b) => b.name === "Contract plan")!;
+    const cmp = await caller.schedule.baseline.compare({ projectId, baselineId: contract.id });
+    expect(cmp.milestones.find((m) => m.name === "Go-live")?.variance).toBeGreaterThan(0);
   });
 });

@@ -17,6 +17,7 @@ import {
   user,
 } from "../schema/index.ts";
 import { insertDemoPlan } from "./demoPlan.ts";
+import { insertDemoSchedule } from "./demoSchedule.ts";
 
 export const DEMO_PASSWORD = "rollout-demo-2026";
 
@@ -254,7 +255,7 @@ export async function seedDemo(
           .values({ id: newId(), projectId, userId, role, createdAt: stamp, updatedAt: stamp })
           .run();
       }
-      insertDemoPlan(tx, projectId, {
+      const plan = insertDemoPlan(tx, projectId, {
         startDate: p.fields.startDate,
         goLive: p.fields.actualGoLive ?? p.fields.targetGoLive,
         progressUntil: today,
@@ -268,6 +269,20 @@ export async function seedDemo(
         },
         skip: p.fields.kind === "hardware" ? ["Data migration"] : [],
         customerParty: p.fields.key === "ACME-CRM",
+      });
+      const closed = p.fields.status === "closed";
+      insertDemoSchedule(tx, projectId, {
+        phases: plan.phases,
+        stamp,
+        today,
+        closed,
+        // ACME slips a week against its contract plan; the warehouse a few days.
+        slipDays: p.fields.key === "ACME-CRM" ? 6 : p.fields.key === "NW-WMS" ? 3 : 4,
+        owner: person("pm@rollout.demo"),
+        signers: p.members
+          .filter(([, role]) => role === "stakeholder")
+          .map(([email]) => person(email)),
+        criteriaMet: p.fields.key === "NW-WMS" ? 3 : 1,
       });
       tx.insert(auditLog)
         .values({

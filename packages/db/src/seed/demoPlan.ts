@@ -99,6 +99,20 @@ export const demoPhases: Array<{ name: string; tasks: Spec[] }> = [
   },
 ];
 
+export interface LaidOutTask {
+  id: string;
+  title: string;
+  startDate: string;
+  dueDate: string;
+  duration: number;
+}
+
+export interface LaidOutPhase {
+  phaseId: string;
+  name: string;
+  tasks: LaidOutTask[];
+}
+
 export interface DemoPlanPeople {
   ipm: string;
   pm: string;
@@ -135,10 +149,13 @@ export function insertDemoPlan(
   );
   let cursor = options.startDate;
   let previousLast: string | null = null;
+  const laidOut: LaidOutPhase[] = [];
   let n = 0;
   const deps: Array<typeof dependency.$inferInsert> = [];
   phases.forEach((p, phaseIndex) => {
     const phaseId = newId();
+    const placed: LaidOutTask[] = [];
+    laidOut.push({ phaseId, name: p.name, tasks: placed });
     tx.insert(phase)
       .values({
         id: phaseId,
@@ -222,9 +239,10 @@ export function insertDemoPlan(
         });
       }
       previous = id;
+      placed.push({ id, title, startDate: start, dueDate: due, duration: days });
     });
     previousLast = previous;
   });
   if (deps.length > 0) tx.insert(dependency).values(deps).run();
-  return { tasks: n, dependencies: deps.length };
+  return { tasks: n, dependencies: deps.length, phases: laidOut };
 }
