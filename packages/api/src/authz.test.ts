@@ -478,6 +478,12 @@ export const matrix: Record<string, Row> = {
       return c.schedule.baseline.compare({ ...pid(w), baselineId: id });
     },
   },
+  "org.holidays": { allow: signedIn, target: "own", call: (c) => c.org.holidays() },
+  "org.setHolidays": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) => c.org.setHolidays({ holidays: [{ date: "2026-12-25", name: "Christmas Day" }] }),
+  },
 };
 
 const orgRoleOf: Record<Exclude<MatrixRole, "anonymous">, OrgRole> = {

@@ -1,4 +1,6 @@
 import {
+  holidayOutput,
+  holidaysInput,
   id,
   invitationCreatedOutput,
   invitationCreateInput,
@@ -28,9 +30,11 @@ import {
   changeMemberRole,
   createOrg,
   getOrg,
+  listHolidays,
   listMembers,
   listMyOrgs,
   removeMember,
+  setHolidays,
   switchOrg,
   updateOrg,
 } from "../services/orgs.ts";
@@ -108,6 +112,19 @@ export const orgRouter = router({
         "invitation created",
       );
       return created;
+    }),
+
+  holidays: orgProcedure("org.read")
+    .input(noInput)
+    .output(z.array(holidayOutput))
+    .query(({ ctx }) => listHolidays(ctx.db, ctx.org.id)),
+
+  setHolidays: orgProcedure("org.update")
+    .input(holidaysInput)
+    .output(ok)
+    .mutation(({ ctx, input }) => {
+      setHolidays(ctx.db, acting(ctx), input.holidays);
+      return { ok: true as const };
     }),
 
   revokeInvitation: orgProcedure("org.members.manage")

@@ -85,6 +85,29 @@ describe("schedule", () => {
     expect(m.computedStatus === "at_risk" || m.computedStatus === "missed").toBe(true);
   });
 
+  it("skips the organisation's holidays", async () => {
+    const { b } = await scheduleFixture();
+    await world
+      .as("orgAdmin")
+      .org.setHolidays({ holidays: [{ date: "2026-12-01", name: "Founders' day" }] });
+    const s = await world.as("pm").schedule.get(pid());
+    expect(s.holidays).toEqual(["2026-12-01"]);
+    expect(s.tasks.find((t) => t.id === b.id)).toMatchObject({
+      earlyStart: "2026-11-30",
+      earlyFinish: "2026-12-03",
+    });
+    const bad = await errorOf(
+      world.as("orgAdmin").org.setHolidays({
+        holidays: [
+          { date: "2026-12-24", name: "Eve" },
+          { date: "2026-12-24", name: "Again" },
+        ],
+      }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect((await world.as("pm").org.holidays()).map((h) => h.name)).toEqual(["Founders' day"]);
+  });
+
   it("previews what moves before a change is saved, and saves nothing", async () => {
     const { a, b, milestoneId } = await scheduleFixture();
     const preview = await world.as("ipm").schedule.preview({ ...pid(), taskId: a.id, duration: 7 });

@@ -4,6 +4,7 @@ import {
   count,
   type Db,
   eq,
+  holiday,
   inArray,
   member,
   newId,
@@ -226,6 +227,36 @@ export function removeMember(db: Db, acting: Acting, actorRole: OrgRole, memberI
       entityId: target.id,
       action: "delete",
       before: target,
+    });
+  });
+}
+
+export function listHolidays(db: Db, orgId: string) {
+  return db
+    .select({ date: holiday.date, name: holiday.name })
+    .from(holiday)
+    .where(eq(holiday.organizationId, orgId))
+    .orderBy(asc(holiday.date))
+    .all();
+}
+
+/** Replaces the organisation's holidays (non-working days for every schedule). */
+export function setHolidays(db: Db, acting: Acting, list: Array<{ date: string; name: string }>) {
+  writeTx(db, (tx) => {
+    const before = listHolidays(db, acting.orgId);
+    tx.delete(holiday).where(eq(holiday.organizationId, acting.orgId)).run();
+    const createdAt = nowIso();
+    if (list.length) {
+      tx.insert(holiday)
+        .values(list.map((h) => ({ organizationId: acting.orgId, ...h, createdAt })))
+        .run();
+    }
+    audit(tx, acting, {
+      entityType: "holidays",
+      entityId: acting.orgId,
+      action: "update",
+      before,
+      after: list,
     });
   });
 }

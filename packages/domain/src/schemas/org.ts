@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isIsoDate } from "../dates.ts";
 import { orgRoles, projectRoles } from "../enums.ts";
 import { email, id, requiredText, timestamps, version } from "./common.ts";
 
@@ -116,3 +117,16 @@ export const sessionOutput = z
   })
   .nullable();
 export type SessionInfo = z.infer<typeof sessionOutput>;
+
+export const holidayOutput = z.object({ date: z.string(), name: z.string() });
+export const holidaysInput = z.object({
+  holidays: z
+    .array(
+      z.object({
+        date: z.string().refine(isIsoDate, { message: "Enter a date as YYYY-MM-DD" }),
+        name: requiredText("Holiday name", 120),
+      }),
+    )
+    .max(500, "At most 500 holidays")
+    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, "Each date once"),
+});
