@@ -62,7 +62,9 @@ export function computeSchedule(
   const calendar = new WorkingCalendar(options.projectStart, options.holidays);
   const n = tasks.length;
   const position = new Map<string, number>();
-  tasks.forEach((t, i) => position.set(t.id, i));
+  tasks.forEach((t, i) => {
+    position.set(t.id, i);
+  });
   const duration = new Int32Array(n);
   const floor = new Float64Array(n); // earliest allowed start (start-no-earlier-than)
   const pinnedStart = new Array<number | null>(n).fill(null);
