@@ -113,11 +113,19 @@ describe("building a plan", () => {
       changes: { dueDate: "2026-12-04" },
     });
     expect(longer).toMatchObject({ startDate: "2026-11-26", duration: 7 });
+    // A new start alone moves the task and keeps its length.
+    const moved = await ipm.plan.task.update({
+      ...pid(),
+      taskId: t.id,
+      version: 2,
+      changes: { startDate: "2026-12-07" },
+    });
+    expect(moved).toMatchObject({ startDate: "2026-12-07", dueDate: "2026-12-15", duration: 7 });
     const bad = await errorOf(
       ipm.plan.task.update({
         ...pid(),
         taskId: t.id,
-        version: 2,
+        version: 3,
         changes: { dueDate: "2026-11-20" },
       }),
     );
@@ -125,7 +133,7 @@ describe("building a plan", () => {
     expect(bad.cause).toMatchObject({
       fieldErrors: { dueDate: expect.stringMatching(/before the start/) },
     });
-    expect(row(t.id)?.dueDate).toBe("2026-12-04");
+    expect(row(t.id)?.dueDate).toBe("2026-12-15");
   });
 
   it("makes subtasks one level deep, and moves a task with its subtasks to another phase", async () => {

@@ -33,15 +33,14 @@ async function scheduleFixture() {
     baselineDate: "2026-12-02",
     isGoLive: true,
   });
-  for (const t of [b, c]) {
-    const current = world.db.select().from(task).where(eq(task.id, t.id)).get()!;
-    await ipm.plan.task.update({
-      ...pid(),
-      taskId: t.id,
-      version: current.version,
-      changes: { milestoneId },
-    });
-  }
+  await ipm.plan.task.bulkUpdate({
+    ...pid(),
+    tasks: [
+      { id: b.id, version: 1 },
+      { id: c.id, version: 1 },
+    ],
+    changes: { milestoneId },
+  });
   return { a, b, c, milestoneId };
 }
 

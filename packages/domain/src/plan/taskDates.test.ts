@@ -21,6 +21,14 @@ describe("task dates", () => {
     ).toMatchObject({ dates: { dueDate: "2026-11-24" } });
   });
 
+  it("moves a task when only its start changes, keeping its length", () => {
+    expect(
+      reconcileDates({ startDate: "2026-11-30", dueDate: "2026-11-27", duration: 5 }, [
+        "startDate",
+      ]),
+    ).toEqual({ ok: true, dates: { startDate: "2026-11-30", dueDate: "2026-12-04", duration: 5 } });
+  });
+
   it("refuses a due date before the start and a duration under one day", () => {
     expect(
       reconcileDates({ startDate: "2026-11-27", dueDate: "2026-11-26", duration: null }),

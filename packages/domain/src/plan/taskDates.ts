@@ -33,6 +33,7 @@ export function startFrom(dueDate: string, duration: number): string {
 /**
  * The one rule that keeps start, due and duration consistent. `changed` says which the person
  * just edited; the third is derived from the other two:
+ * - a new start alone moves the task (due follows, duration kept);
  * - start + due → duration; start + duration → due; due + duration → start;
  * - only one of them → kept as given.
  * A due date before the start is refused.
@@ -49,15 +50,26 @@ export function reconcileDates(
       message: "Duration is a whole number of working days, at least 1",
     };
   }
+  const edited = (k: keyof TaskDates) => changed.includes(k);
+  // A new start alone moves the task: it keeps its length.
+  if (
+    startDate &&
+    duration !== null &&
+    edited("startDate") &&
+    !edited("dueDate") &&
+    !edited("duration")
+  ) {
+    return { ok: true, dates: { startDate, dueDate: dueFrom(startDate, duration), duration } };
+  }
   if (startDate && dueDate && dueDate < startDate) {
     return { ok: false, field: "dueDate", message: "The due date cannot be before the start date" };
   }
   if (startDate && dueDate) {
     const derived = durationOf(startDate, dueDate);
-    if (duration !== null && changed.includes("duration") && !changed.includes("dueDate")) {
+    if (duration !== null && edited("duration") && !edited("dueDate")) {
       return { ok: true, dates: { startDate, dueDate: dueFrom(startDate, duration), duration } };
     }
-    if (duration !== null && changed.includes("duration") && !changed.includes("startDate")) {
+    if (duration !== null && edited("duration") && !edited("startDate")) {
       return { ok: true, dates: { startDate: startFrom(dueDate, duration), dueDate, duration } };
     }
     return { ok: true, dates: { startDate, dueDate, duration: Math.max(1, derived) } };

@@ -198,6 +198,8 @@ export const bulkChanges = z
     status: z.enum(taskStatuses),
     category: z.enum(taskCategories),
     assigneeId: id.nullable(),
+    /** Links the selection to a milestone of the project (null unlinks). */
+    milestoneId: id.nullable(),
     /** Moves start and due dates by this many working days (negative: earlier). */
     shiftWorkingDays: z.number().int().min(-1000).max(1000),
     responsibilities: responsibilitiesSchema.partial(),

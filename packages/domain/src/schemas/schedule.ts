@@ -15,6 +15,8 @@ export const scheduledTaskOutput = z.object({
   lateFinish: z.string(),
   totalFloat: z.number().int(),
   critical: z.boolean(),
+  /** The predecessor whose link sets this task's early start (null: nothing drives it). */
+  drivenBy: id.nullable(),
 });
 
 export const gateCriterionOutput = z.object({

@@ -7,6 +7,7 @@ import {
   eq,
   inArray,
   isNull,
+  milestone,
   newId,
   nowIso,
   phase,
@@ -66,6 +67,22 @@ function checkAssignee(tx: Queryable, projectId: string, userId: string | null) 
       assigneeId: "Not a member of this project who can take tasks",
     });
   }
+}
+
+/** A live milestone of this project, or NOT_FOUND. */
+function checkMilestone(tx: Queryable, projectId: string, milestoneId: string) {
+  const found = tx
+    .select({ id: milestone.id })
+    .from(milestone)
+    .where(
+      and(
+        eq(milestone.id, milestoneId),
+        eq(milestone.projectId, projectId),
+        isNull(milestone.deletedAt),
+      ),
+    )
+    .get();
+  if (!found) throw notFound("Milestone");
 }
 
 function siblingsOf(tx: Queryable, phaseId: string, parentId: string | null, excludeId?: string) {
@@ -365,6 +382,7 @@ export interface BulkChanges {
   status?: TaskStatus;
   category?: TaskCategory;
   assigneeId?: string | null;
+  milestoneId?: string | null;
   shiftWorkingDays?: number;
   responsibilities?: Partial<Record<"ipm" | "pm" | "customer" | "vendor", RaciValue | null>>;
 }
@@ -381,6 +399,7 @@ export function bulkUpdateTasks(
     const rows = loadSelection(tx, projectId, role, input.tasks);
     const { shiftWorkingDays, responsibilities, ...plain } = input.changes;
     if (plain.assigneeId !== undefined) checkAssignee(tx, projectId, plain.assigneeId);
+    if (plain.milestoneId) checkMilestone(tx, projectId, plain.milestoneId);
     const raci = raciColumns(responsibilities ?? {});
     const updatedAt = nowIso();
     const uniform: Partial<TaskRow> = { ...plain, ...raci };

@@ -256,7 +256,12 @@ export function getSchedule(db: Db, orgId: string, projectId: string, role: Proj
   );
   return {
     finish: schedule.finish,
-    tasks: [...schedule.tasks.values()].filter((t) => !hidden.has(t.id)),
+    tasks: [...schedule.tasks.values()]
+      .filter((t) => !hidden.has(t.id))
+      .map((t) => {
+        const by = schedule.drivers.get(t.id) ?? null;
+        return { ...t, drivenBy: by && !hidden.has(by) ? by : null };
+      }),
     milestones: milestoneViews(db, inputs, schedule, role),
     holidays: inputs.holidays,
   };
