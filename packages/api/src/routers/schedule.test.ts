@@ -105,6 +105,14 @@ describe("schedule", () => {
     );
     expect(bad.code).toBe("BAD_REQUEST");
     expect((await world.as("pm").org.holidays()).map((h) => h.name)).toEqual(["Founders' day"]);
+    // Task dates count the holiday too: three working days from Monday 30 Nov end on Thursday.
+    const t = await world.as("ipm").plan.task.update({
+      ...pid(),
+      taskId: b.id,
+      version: 2,
+      changes: { startDate: "2026-11-30", duration: 3 },
+    });
+    expect(t.dueDate).toBe("2026-12-03");
   });
 
   it("previews what moves before a change is saved, and saves nothing", async () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../dates.ts";
+import { WorkingCalendar } from "../schedule/calendar.ts";
 import { durationOf, reconcileDates, toWorkingDay } from "./taskDates.ts";
 
 describe("task dates", () => {
@@ -47,6 +48,24 @@ describe("task dates", () => {
     expect(toWorkingDay("2026-11-29", -1)).toBe("2026-11-27"); // Sun → Fri
     expect(durationOf("2026-11-27", "2026-11-30")).toBe(2); // Fri → Mon
     expect(durationOf("2026-11-28", "2026-12-01")).toBe(2); // Sat → Tue counts Mon and Tue
+  });
+
+  it("skips the organisation's holidays when given its calendar", () => {
+    const calendar = new WorkingCalendar("2026-11-23", ["2026-11-26"]); // Thursday off
+    expect(
+      reconcileDates(
+        { startDate: "2026-11-25", dueDate: null, duration: 3 },
+        ["duration"],
+        calendar,
+      ),
+    ).toMatchObject({ dates: { dueDate: "2026-11-30" } }); // Wed, (Thu off), Fri, Mon
+    expect(
+      reconcileDates(
+        { startDate: "2026-11-25", dueDate: "2026-11-27", duration: null },
+        ["dueDate"],
+        calendar,
+      ),
+    ).toMatchObject({ dates: { duration: 2 } });
   });
 
   it("applies lags and leads in working days", () => {

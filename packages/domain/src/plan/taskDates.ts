@@ -1,4 +1,5 @@
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../dates.ts";
+import type { WorkingCalendar } from "../schedule/calendar.ts";
 
 export interface TaskDates {
   startDate: string | null;
@@ -17,17 +18,26 @@ export function toWorkingDay(date: string, direction: 1 | -1): string {
   return isWorkingDay(date) ? date : addWorkingDays(date, direction);
 }
 
-/** Working days from start to due, both counted. */
-export function durationOf(startDate: string, dueDate: string): number {
+/** Working days from start to due, both counted (holidays skipped when a calendar is given). */
+export function durationOf(startDate: string, dueDate: string, calendar?: WorkingCalendar): number {
+  if (calendar) return calendar.dayOf(dueDate, -1) - calendar.dayOf(startDate, 1) + 1;
   return workingDaysBetween(toWorkingDay(startDate, 1), toWorkingDay(dueDate, -1)) + 1;
 }
 
-export function dueFrom(startDate: string, duration: number): string {
+export function dueFrom(startDate: string, duration: number, calendar?: WorkingCalendar): string {
+  if (calendar) return calendar.dateOf(calendar.dayOf(startDate, 1) + duration - 1);
   return addWorkingDays(toWorkingDay(startDate, 1), duration - 1);
 }
 
-export function startFrom(dueDate: string, duration: number): string {
+export function startFrom(dueDate: string, duration: number, calendar?: WorkingCalendar): string {
+  if (calendar) return calendar.dateOf(calendar.dayOf(dueDate, -1) - (duration - 1));
   return addWorkingDays(toWorkingDay(dueDate, -1), -(duration - 1));
+}
+
+/** Moves a date by `days` working days on the calendar (or Mon–Fri without one). */
+export function shiftDate(date: string, days: number, calendar?: WorkingCalendar): string {
+  if (calendar) return calendar.dateOf(calendar.dayOf(date, days < 0 ? -1 : 1) + days);
+  return addWorkingDays(date, days);
 }
 
 /**
@@ -41,6 +51,8 @@ export function startFrom(dueDate: string, duration: number): string {
 export function reconcileDates(
   next: TaskDates,
   changed: ReadonlyArray<keyof TaskDates> = ["startDate", "dueDate", "duration"],
+  /** The organisation's calendar, so holidays count as non-working days. */
+  calendar?: WorkingCalendar,
 ): DatesResult {
   const { startDate, dueDate, duration } = next;
   if (duration !== null && (!Number.isInteger(duration) || duration < 1)) {
@@ -59,26 +71,41 @@ export function reconcileDates(
     !edited("dueDate") &&
     !edited("duration")
   ) {
-    return { ok: true, dates: { startDate, dueDate: dueFrom(startDate, duration), duration } };
+    return {
+      ok: true,
+      dates: { startDate, dueDate: dueFrom(startDate, duration, calendar), duration },
+    };
   }
   if (startDate && dueDate && dueDate < startDate) {
     return { ok: false, field: "dueDate", message: "The due date cannot be before the start date" };
   }
   if (startDate && dueDate) {
-    const derived = durationOf(startDate, dueDate);
+    const derived = durationOf(startDate, dueDate, calendar);
     if (duration !== null && edited("duration") && !edited("dueDate")) {
-      return { ok: true, dates: { startDate, dueDate: dueFrom(startDate, duration), duration } };
+      return {
+        ok: true,
+        dates: { startDate, dueDate: dueFrom(startDate, duration, calendar), duration },
+      };
     }
     if (duration !== null && edited("duration") && !edited("startDate")) {
-      return { ok: true, dates: { startDate: startFrom(dueDate, duration), dueDate, duration } };
+      return {
+        ok: true,
+        dates: { startDate: startFrom(dueDate, duration, calendar), dueDate, duration },
+      };
     }
     return { ok: true, dates: { startDate, dueDate, duration: Math.max(1, derived) } };
   }
   if (startDate && duration !== null) {
-    return { ok: true, dates: { startDate, dueDate: dueFrom(startDate, duration), duration } };
+    return {
+      ok: true,
+      dates: { startDate, dueDate: dueFrom(startDate, duration, calendar), duration },
+    };
   }
   if (dueDate && duration !== null) {
-    return { ok: true, dates: { startDate: startFrom(dueDate, duration), dueDate, duration } };
+    return {
+      ok: true,
+      dates: { startDate: startFrom(dueDate, duration, calendar), dueDate, duration },
+    };
   }
   return { ok: true, dates: { startDate, dueDate, duration } };
 }

@@ -5,6 +5,7 @@ import {
   type Db,
   desc,
   eq,
+  holiday,
   inArray,
   isNull,
   milestone,
@@ -20,18 +21,20 @@ import {
 } from "@rollout/db";
 import {
   type AuditEntry as AuditRecord,
-  addWorkingDays,
   contributorTaskFields,
   type Playbook,
   type ProjectAccessRole,
   type RaciValue,
   reconcileDates,
+  shiftDate,
   suggestResponsibilities,
   type Task,
   type TaskCategory,
   type TaskChanges,
   type TaskDates,
   type TaskStatus,
+  todayUtc,
+  WorkingCalendar,
 } from "@rollout/domain";
 import { TRPCError } from "@trpc/server";
 import { type Acting, type AuditEntry, audit, auditMany, changedFields } from "../../audit.ts";
@@ -128,8 +131,23 @@ function placeTask(
   return place.key;
 }
 
-function datesOrThrow(next: TaskDates, changed: (keyof TaskDates)[]): TaskDates {
-  const result = reconcileDates(next, changed);
+/** The organisation's working calendar: weekends and its holidays. */
+function orgCalendar(tx: Queryable, orgId: string, origin: string): WorkingCalendar {
+  const holidays = tx
+    .select({ date: holiday.date })
+    .from(holiday)
+    .where(eq(holiday.organizationId, orgId))
+    .all()
+    .map((h) => h.date);
+  return new WorkingCalendar(origin, holidays);
+}
+
+function datesOrThrow(
+  next: TaskDates,
+  changed: (keyof TaskDates)[],
+  calendar: WorkingCalendar,
+): TaskDates {
+  const result = reconcileDates(next, changed, calendar);
   if (!result.ok) throw badRequest(result.message, { [result.field]: result.message });
   return result.dates;
 }
@@ -177,6 +195,7 @@ export function createTask(
     const dates = datesOrThrow(
       { startDate: input.startDate, dueDate: input.dueDate, duration: input.duration },
       ["startDate", "dueDate"],
+      orgCalendar(tx, acting.orgId, input.startDate ?? input.dueDate ?? todayUtc()),
     );
     const given = {
       ipm: input.responsibilities.ipm ?? null,
@@ -228,7 +247,11 @@ export function createTask(
 }
 
 /** The row after `changes`, with the date rule applied and done meaning 100%. */
-function applyChanges(current: TaskRow, changes: TaskChanges): Partial<TaskRow> {
+function applyChanges(
+  current: TaskRow,
+  changes: TaskChanges,
+  calendar: () => WorkingCalendar,
+): Partial<TaskRow> {
   const { responsibilities, startDate, dueDate, duration, ...plain } = changes;
   const set: Partial<TaskRow> = { ...plain, ...raciColumns(responsibilities ?? {}) };
   const dateKeys = (["startDate", "dueDate", "duration"] as const).filter(
@@ -244,6 +267,7 @@ function applyChanges(current: TaskRow, changes: TaskChanges): Partial<TaskRow> 
           duration: duration !== undefined ? duration : current.duration,
         },
         dateKeys,
+        calendar(),
       ),
     );
   }
@@ -295,7 +319,9 @@ export function updateTask(
     }
     if (input.changes.assigneeId !== undefined)
       checkAssignee(tx, projectId, input.changes.assigneeId);
-    const set = applyChanges(current, input.changes);
+    const set = applyChanges(current, input.changes, () =>
+      orgCalendar(tx, acting.orgId, current.startDate ?? current.dueDate ?? todayUtc()),
+    );
     const after = writeTaskVersion(tx, current, input.version, set);
     const diff = changedFields(auditView(current), auditView(after));
     audit(tx, acting, {
@@ -413,13 +439,14 @@ export function bulkUpdateTasks(
         .where(inArray(task.id, ids))
         .run();
     }
+    const calendar = shiftWorkingDays ? orgCalendar(tx, acting.orgId, todayUtc()) : undefined;
     const entries: AuditEntry[] = [];
     const out: { id: string; version: number }[] = [];
     for (const row of rows) {
       const set: Partial<TaskRow> = { ...uniform };
       if (shiftWorkingDays && (row.startDate || row.dueDate)) {
-        if (row.startDate) set.startDate = addWorkingDays(row.startDate, shiftWorkingDays);
-        if (row.dueDate) set.dueDate = addWorkingDays(row.dueDate, shiftWorkingDays);
+        if (row.startDate) set.startDate = shiftDate(row.startDate, shiftWorkingDays, calendar);
+        if (row.dueDate) set.dueDate = shiftDate(row.dueDate, shiftWorkingDays, calendar);
         tx.update(task)
           .set({ startDate: set.startDate, dueDate: set.dueDate })
           .where(eq(task.id, row.id))

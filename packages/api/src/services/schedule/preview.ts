@@ -1,5 +1,10 @@
 import type { Db } from "@rollout/db";
-import { type ProjectAccessRole, reconcileDates, workingDaysBetween } from "@rollout/domain";
+import {
+  type ProjectAccessRole,
+  reconcileDates,
+  WorkingCalendar,
+  workingDaysBetween,
+} from "@rollout/domain";
 import { badRequest, notFound } from "../../errors.ts";
 import { seesInternal } from "../plan/model.ts";
 import { computedForecasts, loadScheduleInputs, runCpm } from "./compute.ts";
@@ -33,6 +38,7 @@ export function previewReschedule(
       duration: input.duration !== undefined ? input.duration : target.duration,
     },
     changed,
+    new WorkingCalendar(inputs.projectStart, inputs.holidays),
   );
   if (!result.ok) throw badRequest(result.message, { [result.field]: result.message });
   const before = runCpm(inputs);
