@@ -12,6 +12,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const serverDir = resolve(import.meta.dirname, "../../apps/server");
 // The config is read again in each worker; only the main process starts the server.
 const databaseFile = join(tmpdir(), `rollout-e2e-${process.pid}-${Date.now()}.db`);
+// Two runs at once (two checkouts, two agents) each need their own results folder.
+const results = process.env.E2E_RESULTS_DIR ?? resolve(import.meta.dirname, "../../test-results");
 
 export default defineConfig({
   testDir: ".",
@@ -20,14 +22,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   // The JSON report feeds the one-line summary CI prints (.ci/summary.mjs).
-  reporter: [
-    ["list"],
-    ["json", { outputFile: resolve(import.meta.dirname, "../../test-results/e2e.json") }],
-  ],
+  reporter: [["list"], ["json", { outputFile: join(results, "e2e.json") }]],
   timeout: 30_000,
   expect: { timeout: 7_000 },
   forbidOnly: Boolean(process.env.CI),
-  outputDir: resolve(import.meta.dirname, "../../test-results/e2e"),
+  outputDir: join(results, "e2e"),
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -10,7 +10,18 @@ import {
 import { AppLayout } from "./app/AppLayout.tsx";
 import { RouteError, RouteNotFound } from "./app/RouteError.tsx";
 import { authSearch } from "./features/auth/authSearch.ts";
+import {
+  matrixSearch,
+  matrixSearchDefaults,
+  planSearch,
+  planSearchDefaults,
+} from "./features/plan/planSearch.ts";
 import { portfolioSearch, portfolioSearchDefaults } from "./features/projects/portfolioSearch.ts";
+import {
+  ganttSearch,
+  ganttSearchDefaults,
+  milestonesSearch,
+} from "./features/schedule/scheduleSearch.ts";
 import { safeRedirect } from "./lib/auth.ts";
 import type { Trpc } from "./lib/trpc.ts";
 import { PageLoader } from "./ui/Loading.tsx";
@@ -138,21 +149,60 @@ const projectOverviewRoute = createRoute({
   path: "/",
 }).lazy(() => import("./routes/projectOverview.tsx").then((m) => m.Route));
 
-// Areas that later releases fill in; each is its own small chunk for now.
+/** Starts fetching the plan with the page's chunk; the page shows its skeleton meanwhile. */
+function prefetchPlan({
+  context,
+  params,
+}: {
+  context: RouterContext;
+  params: { projectId: string };
+}) {
+  void context.queryClient.prefetchQuery(
+    context.trpc.plan.get.queryOptions({ projectId: params.projectId }),
+  );
+}
+
 const projectPlanRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "plan",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.PlanRoute));
+  validateSearch: planSearch,
+  search: { middlewares: [stripSearchParams(planSearchDefaults)] },
+  loader: prefetchPlan,
+}).lazy(() => import("./routes/projectPlan.tsx").then((m) => m.Route));
+
+/** The Gantt draws the plan on its computed schedule: both start loading with the chunk. */
+const projectGanttRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "gantt",
+  validateSearch: ganttSearch,
+  search: { middlewares: [stripSearchParams(ganttSearchDefaults)] },
+  loader: ({ context, params }) => {
+    prefetchPlan({ context, params });
+    void context.queryClient.prefetchQuery(
+      context.trpc.schedule.get.queryOptions({ projectId: params.projectId }),
+    );
+  },
+}).lazy(() => import("./routes/gantt.tsx").then((m) => m.Route));
 
 const projectResponsibilitiesRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "responsibilities",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.ResponsibilitiesRoute));
+  validateSearch: matrixSearch,
+  search: { middlewares: [stripSearchParams(matrixSearchDefaults)] },
+  loader: prefetchPlan,
+}).lazy(() => import("./routes/projectResponsibilities.tsx").then((m) => m.Route));
 
+// Areas that later releases fill in; each is its own small chunk for now.
 const projectMilestonesRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "milestones",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.MilestonesRoute));
+  validateSearch: milestonesSearch,
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(
+      context.trpc.schedule.get.queryOptions({ projectId: params.projectId }),
+    );
+  },
+}).lazy(() => import("./routes/milestones.tsx").then((m) => m.Route));
 
 const projectRaidRoute = createRoute({
   getParentRoute: () => projectRoute,
@@ -189,9 +239,20 @@ const orgSettingsRoute = createRoute({
   path: "settings",
 }).lazy(() => import("./routes/orgSettings.tsx").then((m) => m.Route));
 
+const playbookRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/playbook",
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(context.trpc.playbook.get.queryOptions());
+  },
+}).lazy(() => import("./routes/playbook.tsx").then((m) => m.Route));
+
 const myWorkRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "my-work",
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(context.trpc.myWork.list.queryOptions());
+  },
 }).lazy(() => import("./routes/myWork.tsx").then((m) => m.Route));
 
 const routeTree = rootRoute.addChildren([
@@ -207,6 +268,7 @@ const routeTree = rootRoute.addChildren([
       projectRoute.addChildren([
         projectOverviewRoute,
         projectPlanRoute,
+        projectGanttRoute,
         projectResponsibilitiesRoute,
         projectMilestonesRoute,
         projectRaidRoute,
@@ -217,6 +279,7 @@ const routeTree = rootRoute.addChildren([
         projectSettingsRoute,
       ]),
       orgSettingsRoute,
+      playbookRoute,
       myWorkRoute,
     ]),
   ]),

@@ -5,6 +5,7 @@ import { InvitationsList } from "../features/orgs/InvitationsList.tsx";
 import { InviteForm } from "../features/orgs/InviteForm.tsx";
 import { OrgMembersTable } from "../features/orgs/OrgMembersTable.tsx";
 import { RenameOrgForm } from "../features/orgs/RenameOrgForm.tsx";
+import { SettingsTabs } from "../features/orgs/SettingsTabs.tsx";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { LoadingRows } from "../ui/Loading.tsx";
@@ -29,6 +30,7 @@ function OrgSettingsPage() {
             : "Who is in your organisation. Owners and admins manage members and invitations."
         }
       />
+      <SettingsTabs />
       <Stack gap="lg">
         {org.isPending ? (
           <LoadingRows rows={1} label="Loading organisation" />

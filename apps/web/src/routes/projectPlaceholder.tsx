@@ -3,48 +3,12 @@ import {
   IconClipboardCheck,
   IconFileDescription,
   IconFlag,
-  IconListDetails,
-  IconTable,
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { createLazyRoute } from "@tanstack/react-router";
 import { ComingSoon } from "../features/projects/ComingSoon.tsx";
 
 /** Project areas that later releases build; each says what it will hold. */
-
-export const PlanRoute = createLazyRoute("/_authed/_org/projects/$projectId/plan")({
-  component: () => (
-    <ComingSoon
-      icon={<IconListDetails size={28} aria-hidden />}
-      title="The plan arrives in a coming release"
-      description="Phases and tasks with a Gantt chart, dependencies and the critical path."
-      holds={[
-        "Phases such as Discovery, Configure, Data migration, Testing, Training, Cut-over, Hypercare",
-        "Tasks with category, dates, duration, progress, estimate and actual hours",
-        "Dependencies (FS, SS, FF, SF with lag) and the critical path",
-        "Baselines to compare today's dates against",
-      ]}
-    />
-  ),
-});
-
-export const ResponsibilitiesRoute = createLazyRoute(
-  "/_authed/_org/projects/$projectId/responsibilities",
-)({
-  component: () => (
-    <ComingSoon
-      icon={<IconTable size={28} aria-hidden />}
-      title="The responsibility matrix arrives in a coming release"
-      description="Who is Responsible, Accountable, Consulted and Informed for each task — IPM, PM, customer and vendor."
-      holds={[
-        "A RACI matrix to assign the IPM/PM split fast",
-        "Checks: exactly one Accountable and at least one Responsible per task",
-        "Suggestions from your organisation's playbook by task category",
-        "Workload and hand-off views per role",
-      ]}
-    />
-  ),
-});
 
 export const MilestonesRoute = createLazyRoute("/_authed/_org/projects/$projectId/milestones")({
   component: () => (

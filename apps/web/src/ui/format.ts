@@ -14,11 +14,18 @@ function calendarDate(iso: string): Date | null {
   return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
+const formattedDates = new Map<string, string>();
+
 /** A calendar date, or the local day of an ISO timestamp. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";
+  const known = formattedDates.get(iso);
+  if (known !== undefined) return known;
   const date = calendarDate(iso) ?? (iso.includes("T") ? new Date(iso) : null);
-  return date && !Number.isNaN(date.getTime()) ? dateFormat.format(date) : iso;
+  const text = date && !Number.isNaN(date.getTime()) ? dateFormat.format(date) : iso;
+  // Calendar dates repeat across a plan; a few thousand entries at most.
+  if (formattedDates.size < 20_000) formattedDates.set(iso, text);
+  return text;
 }
 
 /** An instant (ISO timestamp in UTC) in the reader's zone. */
@@ -51,6 +58,15 @@ export function relativeDays(iso: string, today?: string): string {
   return relativeFormat.format(days, "day");
 }
 
+// Building an Intl formatter costs far more than using one: grids format thousands of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(undefined, options).format(value);
+  const key = options ? JSON.stringify(options) : "";
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }

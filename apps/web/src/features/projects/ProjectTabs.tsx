@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 type TabPath =
   | "/projects/$projectId"
   | "/projects/$projectId/plan"
+  | "/projects/$projectId/gantt"
   | "/projects/$projectId/responsibilities"
   | "/projects/$projectId/milestones"
   | "/projects/$projectId/raid"
@@ -15,6 +16,7 @@ type TabPath =
 const tabs: Array<{ to: TabPath; label: string; editOnly?: boolean }> = [
   { to: "/projects/$projectId", label: "Overview" },
   { to: "/projects/$projectId/plan", label: "Plan" },
+  { to: "/projects/$projectId/gantt", label: "Gantt" },
   { to: "/projects/$projectId/responsibilities", label: "Responsibilities" },
   { to: "/projects/$projectId/milestones", label: "Milestones" },
   { to: "/projects/$projectId/raid", label: "RAID" },
