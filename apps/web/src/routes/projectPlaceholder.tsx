@@ -2,28 +2,12 @@ import {
   IconAlertTriangle,
   IconClipboardCheck,
   IconFileDescription,
-  IconFlag,
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { createLazyRoute } from "@tanstack/react-router";
 import { ComingSoon } from "../features/projects/ComingSoon.tsx";
 
 /** Project areas that later releases build; each says what it will hold. */
-
-export const MilestonesRoute = createLazyRoute("/_authed/_org/projects/$projectId/milestones")({
-  component: () => (
-    <ComingSoon
-      icon={<IconFlag size={28} aria-hidden />}
-      title="Milestones and gates arrive in a coming release"
-      description="Baseline, forecast and actual dates, slip in working days, and go-live as a gate."
-      holds={[
-        "Milestones with baseline, forecast and actual dates and their slip",
-        "Gates with readiness criteria, evidence and owner",
-        "The go/no-go decision and stakeholder sign-off",
-      ]}
-    />
-  ),
-});
 
 export const RaidRoute = createLazyRoute("/_authed/_org/projects/$projectId/raid")({
   component: () => (
