@@ -484,6 +484,133 @@ export const matrix: Record<string, Row> = {
     target: "own",
     call: (c) => c.org.setHolidays({ holidays: [{ date: "2026-12-25", name: "Christmas Day" }] }),
   },
+  "org.setRiskThresholds": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) => c.org.setRiskThresholds({ medium: 4, high: 9, critical: 16, version: 1 }),
+  },
+  "myWork.communications": {
+    allow: signedIn,
+    target: "own",
+    call: (c) => c.myWork.communications(),
+  },
+  "raid.list": { allow: onProject, target: "orgA", call: (c, w) => c.raid.list(pid(w)) },
+  "raid.get": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.raid.get({ ...pid(w), itemId: w.register.riskId }),
+  },
+  "raid.heatMap": { allow: onProject, target: "orgA", call: (c, w) => c.raid.heatMap(pid(w)) },
+  "raid.create": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.raid.create({
+        ...pid(w),
+        kind: "risk",
+        title: "Cut-over overruns",
+        probability: 2,
+        impact: 4,
+      }),
+  },
+  "raid.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.raid.update({ ...pid(w), itemId: w.register.riskId, version: 1, changes: { impact: 3 } }),
+  },
+  "raid.setLinks": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.raid.setLinks({
+        ...pid(w),
+        itemId: w.register.riskId,
+        version: 1,
+        taskIds: [w.plan.tasks.open],
+        milestoneIds: [],
+      }),
+  },
+  "raid.delete": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.raid.delete({ ...pid(w), itemId: w.register.riskId, version: 1 }),
+  },
+  "raid.occur": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.raid.occur({ ...pid(w), itemId: w.register.riskId, version: 1 }),
+  },
+  "raid.import": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.raid.import({ ...pid(w), csv: "Kind,Title,Probability,Impact\nRisk,Data loss,2,5\n" }),
+  },
+  "stakeholder.list": {
+    allow: projectTeam,
+    target: "orgA",
+    call: (c, w) => c.stakeholder.list(pid(w)),
+  },
+  "stakeholder.create": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.stakeholder.create({ ...pid(w), name: "Kim Keyuser", side: "customer" }),
+  },
+  "stakeholder.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.stakeholder.update({
+        ...pid(w),
+        stakeholderId: w.register.stakeholderId,
+        version: 1,
+        changes: { power: 2, interest: 2 },
+      }),
+  },
+  "stakeholder.delete": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.stakeholder.delete({ ...pid(w), stakeholderId: w.register.stakeholderId, version: 1 }),
+  },
+  "comms.list": { allow: projectTeam, target: "orgA", call: (c, w) => c.comms.list(pid(w)) },
+  "comms.create": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.comms.create({
+        ...pid(w),
+        audience: { stakeholderIds: [], quadrant: "keep_informed" },
+        purpose: "Newsletter",
+        channel: "Email",
+        frequency: "monthly",
+        ownerRole: "ipm",
+        nextDue: "2026-12-01",
+      }),
+  },
+  "comms.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.comms.update({
+        ...pid(w),
+        commId: w.register.commId,
+        version: 1,
+        changes: { channel: "Meeting" },
+      }),
+  },
+  "comms.delete": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.comms.delete({ ...pid(w), commId: w.register.commId, version: 1 }),
+  },
+  "comms.markDone": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.comms.markDone({ ...pid(w), commId: w.register.commId, version: 1, doneOn: "2026-11-20" }),
+  },
 };
 
 const orgRoleOf: Record<Exclude<MatrixRole, "anonymous">, OrgRole> = {

@@ -153,17 +153,19 @@ export function projectProcedure(permission: ProjectPermission) {
     .meta({ permission })
     .input(z.object({ projectId: idSchema }))
     .use(({ ctx, input, next }) => {
-      const row = ctx.db
-        .select()
+      // One statement: the project within the organisation and the caller's role on it.
+      const found = ctx.db
+        .select({ row: project, memberRole: projectMember.role })
         .from(project)
+        .leftJoin(
+          projectMember,
+          and(eq(projectMember.projectId, project.id), eq(projectMember.userId, ctx.actor.userId)),
+        )
         .where(and(eq(project.id, input.projectId), eq(project.organizationId, ctx.org.id)))
         .get();
-      if (!row) throw notFound("Project");
-      const membership = ctx.db
-        .select({ role: projectMember.role })
-        .from(projectMember)
-        .where(and(eq(projectMember.projectId, row.id), eq(projectMember.userId, ctx.actor.userId)))
-        .get();
+      if (!found) throw notFound("Project");
+      const { row } = found;
+      const membership = found.memberRole ? { role: found.memberRole } : null;
       const role: ProjectAccessRole | null = projectAccessRole(
         ctx.org.role,
         membership?.role ?? null,

@@ -35,4 +35,10 @@ export {
   isEmpty,
   seedDemo,
 } from "./seed/demo.ts";
-export { prng, type ScalePlanOptions, seedPlanAtScale } from "./seed/scale.ts";
+export {
+  prng,
+  type ScalePlanOptions,
+  type ScaleRaidOptions,
+  seedPlanAtScale,
+  seedRaidAtScale,
+} from "./seed/scale.ts";

@@ -70,6 +70,28 @@ export function workingDaysBetween(from: string, to: string): number {
   return sign * count;
 }
 
+/** Moves `days` calendar days from `date` (negative moves back). */
+export function addDays(date: string, days: number): string {
+  const current = toUtc(date);
+  current.setUTCDate(current.getUTCDate() + days);
+  return fromUtc(current);
+}
+
+/**
+ * Moves `months` calendar months from `date`, landing on `day` of that month (default: the
+ * day of `date`), or on the month's last day when it is shorter — so 31 Jan → 28 Feb → 31 Mar.
+ */
+export function addMonths(date: string, months: number, day?: number): string {
+  const d = toUtc(date);
+  const targetDay = day ?? d.getUTCDate();
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(targetDay, lastDay));
+  return fromUtc(first);
+}
+
 /** Today's calendar date in UTC; callers that care about the user's zone pass their own. */
 export function todayUtc(now: Date = new Date()): string {
   return fromUtc(now);

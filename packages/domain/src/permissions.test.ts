@@ -14,9 +14,15 @@ const projectPermissions = Object.entries(permissions)
   .map(([p]) => p as ProjectPermission);
 
 describe("permissions", () => {
-  it("lets stakeholders read every project area but change nothing", () => {
+  it("lets stakeholders read the project's areas, except the register about them, and change nothing", () => {
     for (const p of projectPermissions) {
-      const isRead = ["project.read", "plan.read", "schedule.read", "gate.signoff"].includes(p);
+      const isRead = [
+        "project.read",
+        "plan.read",
+        "schedule.read",
+        "gate.signoff",
+        "raid.read",
+      ].includes(p);
       expect(projectAllows(p, "stakeholder"), p).toBe(isRead);
     }
   });
@@ -27,6 +33,14 @@ describe("permissions", () => {
     expect(projectAccessRole("member", null)).toBeNull();
     for (const role of projectRoles) expect(projectAccessRole("member", role)).toBe(role);
     for (const p of projectPermissions) expect(projectAllows(p, "admin"), p).toBe(true);
+  });
+
+  it("keeps the stakeholder register from stakeholders and its edits to the managers", () => {
+    expect(projectAllows("stakeholder.read", "stakeholder")).toBe(false);
+    expect(projectAllows("stakeholder.read", "contributor")).toBe(true);
+    expect(projectAllows("stakeholder.edit", "contributor")).toBe(false);
+    expect(projectAllows("raid.edit", "contributor")).toBe(false);
+    expect(projectAllows("raid.edit", "ipm")).toBe(true);
   });
 
   it("gives the PM the override and archive, and the IPM the day-to-day edits", () => {

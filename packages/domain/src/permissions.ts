@@ -56,6 +56,15 @@ export const permissions = {
   "gate.decide": { scope: "project", projectRoles: ["admin", "pm"] },
   /** Signing off a gate: only the people named on it (checked in the service). */
   "gate.signoff": { scope: "project", projectRoles: everyoneOnProject },
+  /** The RAID log; stakeholders see only items not marked internal-only. */
+  "raid.read": { scope: "project", projectRoles: everyoneOnProject },
+  "raid.edit": { scope: "project", projectRoles: projectManagers },
+  /**
+   * The stakeholder register and communication plan. Not for stakeholders: it holds the team's
+   * candid view of people (power, engagement, notes).
+   */
+  "stakeholder.read": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
+  "stakeholder.edit": { scope: "project", projectRoles: projectManagers },
   "playbook.read": { scope: "org", orgRoles: anyOrgRole },
   "playbook.manage": { scope: "org", orgRoles: orgAdmins },
   "mywork.read": { scope: "org", orgRoles: anyOrgRole },

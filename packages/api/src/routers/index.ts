@@ -2,8 +2,10 @@ import { router } from "../trpc.ts";
 import { invitationRouter, orgRouter } from "./org.ts";
 import { myWorkRouter, planRouter, playbookRouter } from "./plan.ts";
 import { projectRouter } from "./project.ts";
+import { raidRouter } from "./raid.ts";
 import { scheduleRouter } from "./schedule.ts";
 import { sessionRouter } from "./session.ts";
+import { commsRouter, stakeholderRouter } from "./stakeholder.ts";
 
 export const appRouter = router({
   session: sessionRouter,
@@ -14,6 +16,9 @@ export const appRouter = router({
   schedule: scheduleRouter,
   playbook: playbookRouter,
   myWork: myWorkRouter,
+  raid: raidRouter,
+  stakeholder: stakeholderRouter,
+  comms: commsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,7 @@ import {
   orgOutput,
   orgSummaryOutput,
   orgUpdateInput,
+  riskThresholdsInput,
 } from "@rollout/domain";
 import * as z from "zod";
 import { acting } from "../audit.ts";
@@ -35,6 +36,7 @@ import {
   listMyOrgs,
   removeMember,
   setHolidays,
+  setRiskThresholds,
   switchOrg,
   updateOrg,
 } from "../services/orgs.ts";
@@ -118,6 +120,11 @@ export const orgRouter = router({
     .input(noInput)
     .output(z.array(holidayOutput))
     .query(({ ctx }) => listHolidays(ctx.db, ctx.org.id)),
+
+  setRiskThresholds: orgProcedure("org.update")
+    .input(riskThresholdsInput)
+    .output(orgOutput)
+    .mutation(({ ctx, input }) => setRiskThresholds(ctx.db, acting(ctx), input)),
 
   setHolidays: orgProcedure("org.update")
     .input(holidaysInput)

@@ -5,6 +5,7 @@ import {
   dependencyOutput,
   dependencyRemoveInput,
   dependencyUpdateInput,
+  myCommOutput,
   myWorkOutput,
   noInput,
   ok,
@@ -50,6 +51,7 @@ import {
   taskHistory,
   updateTask,
 } from "../services/plan/tasks.ts";
+import { myComms } from "../services/stakeholders/comms.ts";
 import { orgProcedure, projectProcedure, router } from "../trpc.ts";
 
 const edit = () => projectProcedure("plan.edit");
@@ -175,4 +177,9 @@ export const myWorkRouter = router({
     .input(noInput)
     .output(myWorkOutput)
     .query(({ ctx }) => myWork(ctx.db, ctx.org.id, ctx.actor.userId)),
+  /** Communications due today or overdue where I hold the owner role. */
+  communications: orgProcedure("mywork.read")
+    .input(noInput)
+    .output(z.array(myCommOutput))
+    .query(({ ctx }) => myComms(ctx.db, ctx.org.id, ctx.actor.userId)),
 });

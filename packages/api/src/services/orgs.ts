@@ -42,10 +42,48 @@ export function listMyOrgs(db: Db, userId: string): OrgSummary[] {
     .all();
 }
 
+type OrgRow = typeof organization.$inferSelect;
+
+function toOrg(row: OrgRow) {
+  const { riskMedium, riskHigh, riskCritical, ...rest } = row;
+  return {
+    ...rest,
+    riskThresholds: { medium: riskMedium, high: riskHigh, critical: riskCritical },
+  };
+}
+
 export function getOrg(db: Db, orgId: string) {
   const row = db.select().from(organization).where(eq(organization.id, orgId)).get();
   if (!row) throw notFound("Organisation");
-  return row;
+  return toOrg(row);
+}
+
+/** Sets the organisation's risk band table (every project's bands and heat maps follow). */
+export function setRiskThresholds(
+  db: Db,
+  acting: Acting,
+  input: { medium: number; high: number; critical: number; version: number },
+) {
+  return writeTx(db, (tx) => {
+    const before = tx.select().from(organization).where(eq(organization.id, acting.orgId)).get();
+    if (!before) throw notFound("Organisation");
+    const set = { riskMedium: input.medium, riskHigh: input.high, riskCritical: input.critical };
+    const updatedAt = nowIso();
+    const result = tx
+      .update(organization)
+      .set({ ...set, version: input.version + 1, updatedAt })
+      .where(and(eq(organization.id, acting.orgId), eq(organization.version, input.version)))
+      .run();
+    if (result.changes === 0) throw staleVersion("organisation");
+    audit(tx, acting, {
+      entityType: "organization",
+      entityId: before.id,
+      action: "risk_thresholds",
+      before: { medium: before.riskMedium, high: before.riskHigh, critical: before.riskCritical },
+      after: { medium: input.medium, high: input.high, critical: input.critical },
+    });
+    return toOrg({ ...before, ...set, version: input.version + 1, updatedAt });
+  });
 }
 
 /** Creates an organisation with its creator as owner, and makes it the session's active one. */
@@ -84,7 +122,7 @@ export function createOrg(
       after: org,
     });
     audit(tx, acting, { entityType: "member", entityId: owner.id, action: "create", after: owner });
-    return { ...org, version: 1 };
+    return toOrg(tx.select().from(organization).where(eq(organization.id, org.id)).get()!);
   });
 }
 
@@ -113,7 +151,7 @@ export function updateOrg(db: Db, acting: Acting, input: { name: string; version
       .where(and(eq(organization.id, acting.orgId), eq(organization.version, input.version)))
       .run();
     if (result.changes === 0) throw staleVersion("organisation");
-    const after = { ...before, name: input.name, version: input.version + 1, updatedAt };
+    const after = toOrg({ ...before, name: input.name, version: input.version + 1, updatedAt });
     audit(tx, acting, {
       entityType: "organization",
       entityId: before.id,

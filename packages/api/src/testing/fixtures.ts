@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import {
+  commAudience,
+  commItem,
   type Db,
   dependency,
   eq,
@@ -13,8 +15,13 @@ import {
   phase,
   project,
   projectMember,
+  raidItem,
+  raidMilestoneLink,
+  raidScore,
+  raidTaskLink,
   schema,
   session,
+  stakeholder,
   task,
   user,
 } from "@rollout/db";
@@ -249,6 +256,102 @@ export function insertGate(db: Db, projectId: string, taskId: string, signer: st
   return { milestoneId, criterionId };
 }
 
+/**
+ * A small register: stakeholder "Sam Sponsor" (customer, high power and interest), a risk owned
+ * by them and linked to `taskId` and `milestoneId` (P4 × I5, residual 2 × 3), an internal-only
+ * risk, and a weekly communication to the sponsor owned by the PM role, due `due`.
+ */
+export function insertRegister(
+  db: Db,
+  projectId: string,
+  links: { taskId: string; milestoneId: string },
+  due = "2026-11-20",
+) {
+  const now = nowIso();
+  const stakeholderId = newId();
+  db.insert(stakeholder)
+    .values({
+      id: stakeholderId,
+      projectId,
+      name: "Sam Sponsor",
+      title: "Sponsor",
+      side: "customer",
+      email: "sam@customer.test",
+      power: 5,
+      interest: 4,
+      engagementCurrent: "neutral",
+      engagementDesired: "leading",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  const base = {
+    projectId,
+    kind: "risk" as const,
+    status: "open" as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const riskId = newId();
+  const internalRiskId = newId();
+  db.insert(raidItem)
+    .values([
+      {
+        ...base,
+        id: riskId,
+        number: 1,
+        title: "Key users unavailable for UAT",
+        ownerStakeholderId: stakeholderId,
+        dueDate: "2026-11-30",
+        probability: 4,
+        impact: 5,
+        residualProbability: 2,
+        residualImpact: 3,
+        response: "mitigate" as const,
+      },
+      {
+        ...base,
+        id: internalRiskId,
+        number: 2,
+        title: "Partner margin squeezed",
+        probability: 2,
+        impact: 2,
+        internalOnly: true,
+      },
+    ])
+    .run();
+  db.insert(raidScore)
+    .values({
+      id: newId(),
+      raidItemId: riskId,
+      at: now,
+      probability: 4,
+      impact: 5,
+      residualProbability: 2,
+      residualImpact: 3,
+    })
+    .run();
+  db.insert(raidTaskLink).values({ raidItemId: riskId, taskId: links.taskId }).run();
+  db.insert(raidMilestoneLink).values({ raidItemId: riskId, milestoneId: links.milestoneId }).run();
+  const commId = newId();
+  db.insert(commItem)
+    .values({
+      id: commId,
+      projectId,
+      purpose: "Weekly status",
+      channel: "Email",
+      frequency: "weekly",
+      ownerRole: "pm",
+      nextDue: due,
+      anchorDay: Number(due.slice(8, 10)),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  db.insert(commAudience).values({ commId, stakeholderId, createdAt: now }).run();
+  return { stakeholderId, riskId, internalRiskId, commId };
+}
+
 /** The roles the authorization matrix checks every procedure against. */
 export const matrixRoles = [
   "anonymous",
@@ -299,6 +402,15 @@ export function createWorld() {
   });
   const otherPlan = insertPlan(db, otherProjectId, { contributor: null, ipm: null });
   const gate = insertGate(db, projectId, plan.tasks.open, people.stakeholder.userId);
+  const register = insertRegister(db, projectId, {
+    taskId: plan.tasks.assigned,
+    milestoneId: gate.milestoneId,
+  });
+  const otherRegister = insertRegister(db, otherProjectId, {
+    taskId: otherPlan.tasks.assigned,
+    milestoneId: insertGate(db, otherProjectId, otherPlan.tasks.open, people.otherOrg.userId)
+      .milestoneId,
+  });
 
   const as = (role: MatrixRole): Caller =>
     callerFor(db, role === "anonymous" ? null : people[role]);
@@ -313,6 +425,8 @@ export function createWorld() {
     plan,
     otherPlan,
     gate,
+    register,
+    otherRegister,
     as,
   };
 }

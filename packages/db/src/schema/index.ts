@@ -3,4 +3,5 @@ export * from "./auth.ts";
 export * from "./orgs.ts";
 export * from "./plan.ts";
 export * from "./projects.ts";
+export * from "./raid.ts";
 export * from "./schedule.ts";

@@ -1,5 +1,5 @@
 import { orgRoles, projectRoles } from "@rollout/domain";
-import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { user } from "./auth.ts";
 import { timestamps, version } from "./columns.ts";
 import { project } from "./projects.ts";
@@ -8,6 +8,10 @@ export const organization = sqliteTable("organization", {
   id: text().primaryKey(),
   name: text().notNull(),
   slug: text().notNull().unique("organization_slug_unique"),
+  /** The risk band table: the lowest score of medium, high and critical. */
+  riskMedium: integer().notNull().default(5),
+  riskHigh: integer().notNull().default(10),
+  riskCritical: integer().notNull().default(20),
   version: version(),
   ...timestamps,
 });

@@ -17,6 +17,7 @@ import {
   user,
 } from "../schema/index.ts";
 import { insertDemoPlan } from "./demoPlan.ts";
+import { insertDemoRaid } from "./demoRaid.ts";
 import { insertDemoSchedule } from "./demoSchedule.ts";
 
 export const DEMO_PASSWORD = "rollout-demo-2026";
@@ -271,7 +272,7 @@ export async function seedDemo(
         customerParty: p.fields.key === "ACME-CRM",
       });
       const closed = p.fields.status === "closed";
-      insertDemoSchedule(tx, projectId, {
+      const schedule = insertDemoSchedule(tx, projectId, {
         phases: plan.phases,
         stamp,
         today,
@@ -283,6 +284,21 @@ export async function seedDemo(
           .filter(([, role]) => role === "stakeholder")
           .map(([email]) => person(email)),
         criteriaMet: p.fields.key === "NW-WMS" ? 3 : 1,
+      });
+      const onProject = (email: DemoEmail) =>
+        p.members.some(([e]) => e === email) ? person(email) : null;
+      insertDemoRaid(tx, projectId, {
+        projectKey: p.fields.key,
+        today,
+        stamp,
+        phases: plan.phases,
+        milestones: schedule.milestones,
+        people: {
+          pm: person("pm@rollout.demo"),
+          ipm: person("ipm@rollout.demo"),
+          contributor: onProject("contributor@rollout.demo"),
+          stakeholder: onProject("stakeholder@rollout.demo"),
+        },
       });
       tx.insert(auditLog)
         .values({

@@ -155,5 +155,5 @@ export function insertDemoSchedule(
     `${allTasks[0]?.startDate ?? options.today}T09:00:00.000Z`,
   );
   snapshot("Re-plan after design", Math.floor(options.slipDays / 2), options.stamp);
-  return { milestones: created.length };
+  return { milestones: created };
 }

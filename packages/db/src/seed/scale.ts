@@ -1,13 +1,24 @@
 import {
+  addDays,
   addWorkingDays,
   defaultPlaybook,
+  type RaidKind,
+  type RaidStatus,
   type TaskCategory,
   type TaskStatus,
   taskCategories,
 } from "@rollout/domain";
 import { type Db, writeTx } from "../client.ts";
 import { nowIso } from "../ids.ts";
-import { dependency, phase, task } from "../schema/index.ts";
+import {
+  dependency,
+  phase,
+  raidItem,
+  raidScore,
+  raidTaskLink,
+  stakeholder,
+  task,
+} from "../schema/index.ts";
 
 /** A small deterministic PRNG (mulberry32), so a seed always builds the same data. */
 export function prng(seed: number) {
@@ -124,5 +135,132 @@ export function seedPlanAtScale(db: Db, projectId: string, options: ScalePlanOpt
     }
     if (links.length) tx.insert(dependency).values(links).run();
     return { phases: phaseIds, tasks: ids };
+  });
+}
+
+export interface ScaleRaidOptions {
+  items: number;
+  stakeholders: number;
+  seed?: number;
+  /** People on the project who may own items (a quarter of items go to stakeholders). */
+  owners?: string[];
+  /** Tasks to link items to (about one item in three gets one or two links). */
+  taskIds?: string[];
+  today?: string;
+}
+
+/**
+ * Fills a project with a large RAID log and stakeholder register: every kind, all 25 cells of
+ * the grid, a tenth of reviews overdue, residual ratings on half the risks. Deterministic.
+ */
+export function seedRaidAtScale(db: Db, projectId: string, options: ScaleRaidOptions) {
+  const random = prng(options.seed ?? 7);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const stamp = nowIso();
+  const today = options.today ?? stamp.slice(0, 10);
+  const kinds = ["risk", "risk", "risk", "issue", "assumption", "dependency", "decision"] as const;
+  const statusOf: Record<RaidKind, readonly RaidStatus[]> = {
+    risk: ["open", "open", "mitigating", "closed"],
+    issue: ["open", "in_progress", "resolved"],
+    assumption: ["open", "validated"],
+    dependency: ["open", "at_risk", "delivered"],
+    decision: ["proposed", "decided"],
+  };
+  return writeTx(db, (tx) => {
+    const stakeholderIds: string[] = [];
+    const people: Array<typeof stakeholder.$inferInsert> = [];
+    for (let i = 0; i < options.stakeholders; i++) {
+      const id = `${projectId}-s${i}`;
+      stakeholderIds.push(id);
+      people.push({
+        id,
+        projectId,
+        name: `Stakeholder ${i + 1}`,
+        title: "Department head",
+        side: pick(["internal", "customer", "vendor"] as const),
+        email: `s${i}@example.test`,
+        power: 1 + Math.floor(random() * 5),
+        interest: 1 + Math.floor(random() * 5),
+        engagementCurrent: pick(["unaware", "resistant", "neutral", "supportive"] as const),
+        engagementDesired: pick(["neutral", "supportive", "leading"] as const),
+        notes: "",
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      if (people.length === 500) {
+        tx.insert(stakeholder).values(people).run();
+        people.length = 0;
+      }
+    }
+    if (people.length) tx.insert(stakeholder).values(people).run();
+
+    const numbers = new Map<RaidKind, number>();
+    const items: Array<typeof raidItem.$inferInsert> = [];
+    const scores: Array<typeof raidScore.$inferInsert> = [];
+    const links: Array<typeof raidTaskLink.$inferInsert> = [];
+    const flush = () => {
+      if (items.length) tx.insert(raidItem).values(items).run();
+      if (scores.length) tx.insert(raidScore).values(scores).run();
+      if (links.length) tx.insert(raidTaskLink).values(links).run();
+      items.length = 0;
+      scores.length = 0;
+      links.length = 0;
+    };
+    for (let i = 0; i < options.items; i++) {
+      const kind = pick(kinds);
+      const number = (numbers.get(kind) ?? 0) + 1;
+      numbers.set(kind, number);
+      const id = `${projectId}-r${i}`;
+      const risk = kind === "risk";
+      const p = risk ? 1 + Math.floor(random() * 5) : null;
+      const im = risk ? 1 + Math.floor(random() * 5) : null;
+      const residual = risk && random() < 0.5;
+      const rp = residual && p ? Math.max(1, p - 1 - Math.floor(random() * 2)) : null;
+      const ri = residual && im ? Math.max(1, im - Math.floor(random() * 2)) : null;
+      const byStakeholder = stakeholderIds.length > 0 && random() < 0.25;
+      items.push({
+        id,
+        projectId,
+        kind,
+        number,
+        title: `${kind} ${number}: ${pick(["Vendor", "Data", "Cut-over", "Training", "Network", "Budget"])} ${pick(["delay", "quality", "capacity", "approval", "scope"])}`,
+        description: "Raised in the weekly RAID review.",
+        status: pick(statusOf[kind]),
+        ownerUserId: !byStakeholder && options.owners?.length ? pick(options.owners) : null,
+        ownerStakeholderId: byStakeholder ? pick(stakeholderIds) : null,
+        dueDate: addDays(today, Math.floor(random() * 60) - 6),
+        probability: p,
+        impact: im,
+        residualProbability: rp,
+        residualImpact: ri,
+        polarity: "threat",
+        response: risk ? pick(["avoid", "mitigate", "transfer", "accept"] as const) : null,
+        mitigation: risk && random() < 0.7 ? "Agreed in the RAID review." : "",
+        severity: kind === "issue" ? pick(["low", "medium", "high", "critical"] as const) : null,
+        internalOnly: random() < 0.05,
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      if (risk) {
+        scores.push({
+          id: `${id}-sc`,
+          raidItemId: id,
+          at: stamp,
+          probability: p,
+          impact: im,
+          residualProbability: rp,
+          residualImpact: ri,
+        });
+      }
+      if (options.taskIds?.length && random() < 0.33) {
+        const a = pick(options.taskIds);
+        links.push({ raidItemId: id, taskId: a });
+        const b = pick(options.taskIds);
+        if (b !== a && random() < 0.5) links.push({ raidItemId: id, taskId: b });
+      }
+      if (items.length === 200) flush();
+    }
+    flush();
+    return { stakeholders: stakeholderIds };
   });
 }

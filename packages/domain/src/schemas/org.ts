@@ -26,6 +26,12 @@ export const orgOutput = z.object({
   id,
   name: z.string(),
   slug: z.string(),
+  /** The risk band table: the lowest score of medium, high and critical. */
+  riskThresholds: z.object({
+    medium: z.number().int(),
+    high: z.number().int(),
+    critical: z.number().int(),
+  }),
   version,
   ...timestamps,
 });

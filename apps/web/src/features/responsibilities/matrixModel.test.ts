@@ -1,7 +1,8 @@
+import { csvCell } from "@rollout/domain";
 import { describe, expect, it } from "vitest";
 import { indexPlan } from "../plan/planModel.ts";
 import { phase, plan, task } from "../plan/testTasks.ts";
-import { csvCell, groupHandOffs, handOffs, matrixCsv, summarise } from "./matrixModel.ts";
+import { groupHandOffs, handOffs, matrixCsv, summarise } from "./matrixModel.ts";
 
 const sample = indexPlan(
   plan(

@@ -1,4 +1,5 @@
 import {
+  csvCell,
   isAccountable,
   isResponsible,
   type Party,
@@ -106,15 +107,6 @@ export function groupHandOffs(
   return [...groups.entries()]
     .map(([label, items]) => ({ label, items }))
     .sort((a, b) => b.items.length - a.items.length);
-}
-
-/**
- * A spreadsheet cell: quoted when needed, and text a spreadsheet would run as a formula
- * (=, +, -, @ first) prefixed with an apostrophe so opening the export never executes it.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The matrix as CSV: one row per task, in plan order, with a header row. */
