@@ -1,7 +1,7 @@
 import { auditLog, commItem, count, eq, projectMember } from "@rollout/db";
 import { addDays, todayUtc } from "@rollout/domain";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createWorld, errorOf, type World } from "../testing/index.ts";
+import { callerFor, createWorld, errorOf, insertUser, type World } from "../testing/index.ts";
 
 let world: World;
 beforeEach(() => {
@@ -94,6 +94,28 @@ describe("stakeholder register", () => {
       }),
     );
     expect(outsider.code).toBe("BAD_REQUEST");
+  });
+
+  it("links a stakeholder invited to sign in when they accept, by their email", async () => {
+    const pm = world.as("pm");
+    await pm.stakeholder.create({
+      ...pid(),
+      name: "Dana Customer",
+      side: "customer",
+      email: "Dana@Customer.test",
+    });
+    const invite = await world.as("orgAdmin").org.invite({
+      email: "dana@customer.test",
+      role: "member",
+      projectId: world.projectId,
+      projectRole: "stakeholder",
+    });
+    const dana = insertUser(world.db, "Dana C.", "dana@customer.test");
+    await callerFor(world.db, dana).invitation.accept({ token: invite.link.split("/").pop()! });
+    const entry = (await pm.stakeholder.list(pid())).find((s) => s.name === "Dana Customer");
+    expect(entry?.user).toEqual({ id: dana.userId, name: "Dana C.", email: "dana@customer.test" });
+    const other = (await pm.stakeholder.list(pid())).find((s) => s.name === "Sam Sponsor");
+    expect(other?.user).toBeNull();
   });
 
   it("answers NOT_FOUND for another organisation's stakeholders and drops deleted ones", async () => {

@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   invitation,
+  isNull,
   member,
   newId,
   nowIso,
@@ -12,6 +13,9 @@ import {
   project,
   projectMember,
   session,
+  sql,
+  stakeholder,
+  type Tx,
   user,
   writeTx,
 } from "@rollout/db";
@@ -229,6 +233,42 @@ export function previewInvitation(db: Db, token: string) {
  * The invited person joins the organisation (and the project, if the invitation named one), and
  * the organisation becomes their session's active one. The signed-in email must match.
  */
+/**
+ * A stakeholder invited to sign in is linked to their entry in the project's register (the
+ * one with their email and no sign-in yet), so the register knows who signs in as whom.
+ */
+function linkStakeholderByEmail(
+  tx: Tx,
+  acting: { userId: string; orgId: string; requestId: string },
+  projectId: string,
+) {
+  const email = tx.select({ email: user.email }).from(user).where(eq(user.id, acting.userId)).get();
+  if (!email) return;
+  const linked = tx
+    .update(stakeholder)
+    .set({ userId: acting.userId, version: sql`${stakeholder.version} + 1`, updatedAt: nowIso() })
+    .where(
+      and(
+        eq(stakeholder.projectId, projectId),
+        sql`lower(${stakeholder.email}) = ${email.email.toLowerCase()}`,
+        isNull(stakeholder.userId),
+        isNull(stakeholder.deletedAt),
+      ),
+    )
+    .returning({ id: stakeholder.id })
+    .all();
+  for (const row of linked) {
+    audit(tx, acting, {
+      entityType: "stakeholder",
+      entityId: row.id,
+      projectId,
+      action: "update",
+      before: { userId: null },
+      after: { userId: acting.userId, via: "invitation accepted" },
+    });
+  }
+}
+
 export function acceptInvitation(
   db: Db,
   actor: { userId: string; email: string; sessionId: string; requestId: string },
@@ -293,6 +333,7 @@ export function acceptInvitation(
           after: row,
         });
       }
+      if (inv.projectRole === "stakeholder") linkStakeholderByEmail(tx, acting, inv.projectId);
     }
     audit(tx, acting, { entityType: "invitation", entityId: inv.id, action: "accept" });
     tx.update(session)
