@@ -1,4 +1,5 @@
-import { auditLog, newId, nowIso, type Tx } from "@rollout/db";
+import { afterCommit, auditLog, newId, nowIso, type Tx } from "@rollout/db";
+import { changes } from "./events.ts";
 
 /** Who is making a change, and in which organisation: every write names them. */
 export interface Acting {
@@ -33,6 +34,7 @@ export function audit(tx: Tx, actor: Acting, entry: AuditEntry): void {
 /** Adds many audit rows at once (a bulk change), in chunks that stay under SQLite's limits. */
 export function auditMany(tx: Tx, actor: Acting, entries: readonly AuditEntry[]): void {
   const createdAt = nowIso();
+  announce(tx, actor, entries, createdAt);
   for (let i = 0; i < entries.length; i += 500) {
     const chunk = entries.slice(i, i + 500);
     if (chunk.length === 0) continue;
@@ -71,4 +73,19 @@ export function changedFields<T extends Record<string, unknown>>(
     }
   }
   return Object.keys(a).length === 0 ? null : { before: b, after: a };
+}
+
+/** Once the transaction commits, tells listeners which projects (or the organisation) changed. */
+function announce(tx: Tx, actor: Acting, entries: readonly AuditEntry[], at: string) {
+  const seen = new Set<string>();
+  const batch: Array<{ projectId: string | null; entityType: string; action: string }> = [];
+  for (const e of entries) {
+    const key = `${e.projectId ?? ""}:${e.entityType}:${e.action}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    batch.push({ projectId: e.projectId ?? null, entityType: e.entityType, action: e.action });
+  }
+  afterCommit(tx, () => {
+    for (const c of batch) changes.publish({ orgId: actor.orgId, ...c, at });
+  });
 }

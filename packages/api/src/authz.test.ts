@@ -489,10 +489,30 @@ export const matrix: Record<string, Row> = {
     target: "own",
     call: (c) => c.org.setRiskThresholds({ medium: 4, high: 9, critical: 16, version: 1 }),
   },
+  "org.setHealthThresholds": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: (c) =>
+      c.org.setHealthThresholds({
+        slipAmberDays: 3,
+        slipRedDays: 8,
+        overdueAmberPct: 15,
+        budgetAmberPct: 5,
+        budgetRedPct: 10,
+        riskAmberScore: 12,
+        riskRedScore: 20,
+        version: 1,
+      }),
+  },
   "myWork.communications": {
     allow: signedIn,
     target: "own",
     call: (c) => c.myWork.communications(),
+  },
+  "dashboard.portfolio": {
+    allow: signedIn,
+    target: "own",
+    call: (c) => c.dashboard.portfolio({}),
   },
   "raid.list": { allow: onProject, target: "orgA", call: (c, w) => c.raid.list(pid(w)) },
   "raid.get": {

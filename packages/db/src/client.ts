@@ -40,7 +40,29 @@ export function createDb(file: string, options: CreateDbOptions = {}): Db {
  * failing mid-way with SQLITE_BUSY. better-sqlite3 is synchronous: `fn` must not await.
  */
 export function writeTx<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: "immediate" });
+  const callbacks: Array<() => void> = [];
+  const result = db.transaction(
+    (tx) => {
+      committing.set(tx, callbacks);
+      return fn(tx);
+    },
+    { behavior: "immediate" },
+  );
+  // Committed: now tell whoever asked (a rolled-back transaction never gets here).
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+const committing = new WeakMap<Queryable, Array<() => void>>();
+
+/**
+ * Runs `callback` once the transaction `tx` has committed (at once when `tx` is not a
+ * transaction of `writeTx`). Used to announce changes only when they are durable.
+ */
+export function afterCommit(tx: Queryable, callback: () => void): void {
+  const pending = committing.get(tx);
+  if (pending) pending.push(callback);
+  else callback();
 }
 
 export function closeDb(db: Db): void {

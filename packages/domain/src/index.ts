@@ -1,6 +1,8 @@
 export * from "./csv.ts";
 export * from "./dates.ts";
 export * from "./enums.ts";
+export * from "./health/earnedValue.ts";
+export * from "./health/rules.ts";
 export * from "./money.ts";
 export * from "./permissions.ts";
 export * from "./plan/enums.ts";
@@ -17,6 +19,7 @@ export * from "./schedule/calendar.ts";
 export * from "./schedule/cpm.ts";
 export * from "./schedule/milestones.ts";
 export * from "./schemas/common.ts";
+export * from "./schemas/dashboard.ts";
 export * from "./schemas/org.ts";
 export * from "./schemas/plan.ts";
 export * from "./schemas/project.ts";

@@ -1,4 +1,5 @@
 import { router } from "../trpc.ts";
+import { dashboardRouter } from "./dashboard.ts";
 import { invitationRouter, orgRouter } from "./org.ts";
 import { myWorkRouter, planRouter, playbookRouter } from "./plan.ts";
 import { projectRouter } from "./project.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   raid: raidRouter,
   stakeholder: stakeholderRouter,
   comms: commsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

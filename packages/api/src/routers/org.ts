@@ -1,4 +1,5 @@
 import {
+  healthThresholdsInput,
   holidayOutput,
   holidaysInput,
   id,
@@ -35,6 +36,7 @@ import {
   listMembers,
   listMyOrgs,
   removeMember,
+  setHealthThresholds,
   setHolidays,
   setRiskThresholds,
   switchOrg,
@@ -120,6 +122,11 @@ export const orgRouter = router({
     .input(noInput)
     .output(z.array(holidayOutput))
     .query(({ ctx }) => listHolidays(ctx.db, ctx.org.id)),
+
+  setHealthThresholds: orgProcedure("org.update")
+    .input(healthThresholdsInput)
+    .output(orgOutput)
+    .mutation(({ ctx, input }) => setHealthThresholds(ctx.db, acting(ctx), input)),
 
   setRiskThresholds: orgProcedure("org.update")
     .input(riskThresholdsInput)

@@ -19,6 +19,8 @@ import {
 } from "@rollout/db";
 import {
   canAssignOrgRole,
+  defaultHealthThresholds,
+  type HealthThresholds,
   type OrgCreateInput,
   type OrgMember,
   type OrgRole,
@@ -45,11 +47,40 @@ export function listMyOrgs(db: Db, userId: string): OrgSummary[] {
 type OrgRow = typeof organization.$inferSelect;
 
 function toOrg(row: OrgRow) {
-  const { riskMedium, riskHigh, riskCritical, ...rest } = row;
+  const { riskMedium, riskHigh, riskCritical, healthThresholds, ...rest } = row;
   return {
     ...rest,
     riskThresholds: { medium: riskMedium, high: riskHigh, critical: riskCritical },
+    healthThresholds: { ...defaultHealthThresholds, ...(healthThresholds ?? {}) },
   };
+}
+
+/** Sets the organisation's health thresholds (every project's computed health follows). */
+export function setHealthThresholds(
+  db: Db,
+  acting: Acting,
+  input: HealthThresholds & { version: number },
+) {
+  return writeTx(db, (tx) => {
+    const before = tx.select().from(organization).where(eq(organization.id, acting.orgId)).get();
+    if (!before) throw notFound("Organisation");
+    const { version, ...thresholds } = input;
+    const updatedAt = nowIso();
+    const result = tx
+      .update(organization)
+      .set({ healthThresholds: thresholds, version: version + 1, updatedAt })
+      .where(and(eq(organization.id, acting.orgId), eq(organization.version, version)))
+      .run();
+    if (result.changes === 0) throw staleVersion("organisation");
+    audit(tx, acting, {
+      entityType: "organization",
+      entityId: before.id,
+      action: "health_thresholds",
+      before: { ...defaultHealthThresholds, ...(before.healthThresholds ?? {}) },
+      after: thresholds,
+    });
+    return toOrg({ ...before, healthThresholds: thresholds, version: version + 1, updatedAt });
+  });
 }
 
 export function getOrg(db: Db, orgId: string) {

@@ -69,6 +69,7 @@ export function toProjectOutput(
       byUserId: row.healthOverrideBy,
       byName: by?.name ?? "someone",
       at: row.healthOverrideAt,
+      expiresOn: row.healthOverrideExpiresOn,
     };
   }
   return {
@@ -95,10 +96,22 @@ export function listProjects(
   userId: string,
   includeArchived: boolean,
 ): ProjectListItem[] {
+  return toListItems(db, org, visibleProjects(db, org, userId, includeArchived));
+}
+
+export type VisibleProject = { project: ProjectRow; myRole: ProjectRole | null };
+
+/** The projects someone may see: all of the organisation's for owners and admins, else theirs. */
+export function visibleProjects(
+  db: Db,
+  org: { id: string; role: "owner" | "admin" | "member" },
+  userId: string,
+  includeArchived: boolean,
+): VisibleProject[] {
   const orgWide = org.role === "owner" || org.role === "admin";
   const conditions = [eq(project.organizationId, org.id)];
   if (!includeArchived) conditions.push(isNull(project.archivedAt));
-  const rows = db
+  return db
     .select({ project, myRole: projectMember.role })
     .from(project)
     .leftJoin(
@@ -109,20 +122,35 @@ export function listProjects(
     .orderBy(asc(project.targetGoLive), asc(project.key))
     .all()
     .filter((r) => orgWide || r.myRole !== null);
+}
+
+/** Rows as list items, with the IPM and PM names in one more query (not one per project). */
+export function toListItems(
+  db: Db,
+  org: { role: "owner" | "admin" | "member" },
+  rows: readonly VisibleProject[],
+): ProjectListItem[] {
+  const orgWide = org.role === "owner" || org.role === "admin";
   const ids = rows.map((r) => r.project.id);
-  const leads = ids.length
-    ? db
-        .select({ projectId: projectMember.projectId, role: projectMember.role, name: user.name })
-        .from(projectMember)
-        .innerJoin(user, eq(user.id, projectMember.userId))
-        .where(
-          and(inArray(projectMember.projectId, ids), inArray(projectMember.role, ["ipm", "pm"])),
-        )
-        .orderBy(asc(projectMember.createdAt))
-        .all()
-    : [];
+  const leads = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const found = db
+      .select({ projectId: projectMember.projectId, role: projectMember.role, name: user.name })
+      .from(projectMember)
+      .innerJoin(user, eq(user.id, projectMember.userId))
+      .where(
+        and(inArray(projectMember.projectId, slice), inArray(projectMember.role, ["ipm", "pm"])),
+      )
+      .orderBy(asc(projectMember.createdAt))
+      .all();
+    for (const l of found) {
+      const key = `${l.projectId}:${l.role}`;
+      if (!leads.has(key)) leads.set(key, l.name);
+    }
+  }
   const leadName = (projectId: string, role: ProjectRole) =>
-    leads.find((l) => l.projectId === projectId && l.role === role)?.name ?? null;
+    leads.get(`${projectId}:${role}`) ?? null;
   return rows.map(({ project: p, myRole }) => ({
     id: p.id,
     key: p.key,
@@ -284,7 +312,10 @@ export function setHealthOverride(
   db: Db,
   acting: Acting,
   current: ProjectRow,
-  input: { version: number; override: { rag: Rag; reason: string } | null },
+  input: {
+    version: number;
+    override: { rag: Rag; reason: string; expiresOn: string | null } | null;
+  },
 ): ProjectRow {
   const o = input.override;
   return versionedUpdate(
@@ -297,6 +328,7 @@ export function setHealthOverride(
       healthOverrideReason: o?.reason ?? null,
       healthOverrideBy: o ? acting.userId : null,
       healthOverrideAt: o ? nowIso() : null,
+      healthOverrideExpiresOn: o?.expiresOn ?? null,
     },
     o ? "override_health" : "clear_health_override",
   );

@@ -1,4 +1,4 @@
-import { orgRoles, projectRoles } from "@rollout/domain";
+import { type HealthThresholds, orgRoles, projectRoles } from "@rollout/domain";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { user } from "./auth.ts";
 import { timestamps, version } from "./columns.ts";
@@ -12,6 +12,8 @@ export const organization = sqliteTable("organization", {
   riskMedium: integer().notNull().default(5),
   riskHigh: integer().notNull().default(10),
   riskCritical: integer().notNull().default(20),
+  /** The health rules' thresholds (JSON); null keeps the defaults of PRODUCT.md. */
+  healthThresholds: text({ mode: "json" }).$type<HealthThresholds>(),
   version: version(),
   ...timestamps,
 });

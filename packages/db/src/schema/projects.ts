@@ -30,6 +30,8 @@ export const project = sqliteTable(
     healthOverrideReason: text(),
     healthOverrideBy: text().references(() => user.id, { onDelete: "set null" }),
     healthOverrideAt: text(),
+    /** The last day the override applies; after it the computed health shows again. */
+    healthOverrideExpiresOn: text(),
     archivedAt: text(),
     version: version(),
     ...timestamps,

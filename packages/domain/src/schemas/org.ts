@@ -32,6 +32,16 @@ export const orgOutput = z.object({
     high: z.number().int(),
     critical: z.number().int(),
   }),
+  /** The health rules' thresholds in force (the defaults until an admin changes them). */
+  healthThresholds: z.object({
+    slipAmberDays: z.number(),
+    slipRedDays: z.number(),
+    overdueAmberPct: z.number(),
+    budgetAmberPct: z.number(),
+    budgetRedPct: z.number(),
+    riskAmberScore: z.number(),
+    riskRedScore: z.number(),
+  }),
   version,
   ...timestamps,
 });

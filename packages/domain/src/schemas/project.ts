@@ -81,6 +81,8 @@ export const healthOverrideInput = z.object({
     .object({
       rag: z.enum(rags),
       reason: requiredText("Reason", 1000),
+      /** The last day it applies; null keeps it until someone clears it. */
+      expiresOn: calendarDate("Expires on").nullable().default(null),
     })
     .nullable(),
 });
@@ -92,6 +94,7 @@ export const healthOverrideOutput = z
     byUserId: id,
     byName: z.string(),
     at: z.string(),
+    expiresOn: z.string().nullable(),
   })
   .nullable();
 

@@ -1,0 +1,66 @@
+import type { Db } from "@rollout/db";
+import type { PortfolioItem } from "@rollout/domain";
+import { todayUtc } from "@rollout/domain";
+import { toListItems, visibleProjects } from "../projects.ts";
+import { metricsFor } from "./metrics.ts";
+
+/**
+ * The PM's portfolio: every project the caller can see with its health (and reasons), progress,
+ * next milestone and slip, open high risks, days to go-live, SPI/CPI, plus a summary strip.
+ * A fixed number of queries whatever the number of projects; figures are cached per project.
+ */
+export function portfolioDashboard(
+  db: Db,
+  org: { id: string; role: "owner" | "admin" | "member" },
+  userId: string,
+  includeArchived: boolean,
+  today = todayUtc(),
+) {
+  const rows = visibleProjects(db, org, userId, includeArchived);
+  const items = toListItems(db, org, rows);
+  const orgWide = org.role === "owner" || org.role === "admin";
+  // Stakeholders read the outside view (internal risks unnamed); everyone else the team's.
+  const outside = rows.filter((r) => !orgWide && r.myRole === "stakeholder");
+  const inside = rows.filter((r) => orgWide || r.myRole !== "stakeholder");
+  const metrics = new Map([
+    ...metricsFor(
+      db,
+      org.id,
+      inside.map((r) => r.project),
+      "team",
+      today,
+    ),
+    ...metricsFor(
+      db,
+      org.id,
+      outside.map((r) => r.project),
+      "outside",
+      today,
+    ),
+  ]);
+  const month = today.slice(0, 7);
+  const summary = { green: 0, amber: 0, red: 0, goLivesThisMonth: 0, slipping: 0 };
+  const out: PortfolioItem[] = items.map((item) => {
+    const m = metrics.get(item.id);
+    if (!m) throw new Error(`no figures for project ${item.id}`);
+    summary[m.health.overall] += 1;
+    if (m.goLive && m.daysToGoLive !== null && m.goLive.date.slice(0, 7) === month) {
+      summary.goLivesThisMonth += 1;
+    }
+    if (m.milestones.some((x) => !x.actualDate && (x.slip ?? 0) > 0)) summary.slipping += 1;
+    return {
+      ...item,
+      health: m.health,
+      progress: m.progress,
+      plannedProgress: m.plannedProgress,
+      nextMilestone: m.nextMilestone,
+      goLiveDate: m.goLive?.date ?? null,
+      daysToGoLive: m.daysToGoLive,
+      openHighRisks: m.openHighRisks,
+      overdueTasks: m.overdueTasks,
+      spi: m.ev.spi,
+      cpi: m.ev.cpi,
+    };
+  });
+  return { items: out, summary, today };
+}
