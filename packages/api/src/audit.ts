@@ -1,5 +1,5 @@
 import { afterCommit, auditLog, newId, nowIso, type Tx } from "@rollout/db";
-import { changes } from "./events.ts";
+import { changes, MAX_IDS } from "./events.ts";
 
 /** Who is making a change, and in which organisation: every write names them. */
 export interface Acting {
@@ -77,15 +77,25 @@ export function changedFields<T extends Record<string, unknown>>(
 
 /** Once the transaction commits, tells listeners which projects (or the organisation) changed. */
 function announce(tx: Tx, actor: Acting, entries: readonly AuditEntry[], at: string) {
-  const seen = new Set<string>();
-  const batch: Array<{ projectId: string | null; entityType: string; action: string }> = [];
+  const batch = new Map<
+    string,
+    { projectId: string | null; entityType: string; action: string; entityIds: string[] }
+  >();
   for (const e of entries) {
     const key = `${e.projectId ?? ""}:${e.entityType}:${e.action}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    batch.push({ projectId: e.projectId ?? null, entityType: e.entityType, action: e.action });
+    const found = batch.get(key);
+    if (found) {
+      if (found.entityIds.length < MAX_IDS) found.entityIds.push(e.entityId);
+    } else {
+      batch.set(key, {
+        projectId: e.projectId ?? null,
+        entityType: e.entityType,
+        action: e.action,
+        entityIds: [e.entityId],
+      });
+    }
   }
   afterCommit(tx, () => {
-    for (const c of batch) changes.publish({ orgId: actor.orgId, ...c, at });
+    for (const c of batch.values()) changes.publish({ orgId: actor.orgId, ...c, at });
   });
 }

@@ -514,6 +514,15 @@ export const matrix: Record<string, Row> = {
     target: "own",
     call: (c) => c.dashboard.portfolio({}),
   },
+  "live.changes": {
+    allow: signedIn,
+    target: "own",
+    call: async (c) => {
+      const stream = (await c.live.changes()) as AsyncIterable<unknown>;
+      // Nothing is listened to until the stream is read: close it at once.
+      await stream[Symbol.asyncIterator]().return?.();
+    },
+  },
   "raid.list": { allow: onProject, target: "orgA", call: (c, w) => c.raid.list(pid(w)) },
   "raid.get": {
     allow: onProject,

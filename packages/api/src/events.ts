@@ -6,9 +6,13 @@ export interface Change {
   /** Null for an organisation-wide change (members, holidays, thresholds). */
   projectId: string | null;
   entityType: string;
+  /** The rows changed (at most MAX_IDS; more means "many"). */
+  entityIds: string[];
   action: string;
   at: string;
 }
+
+export const MAX_IDS = 200;
 
 /**
  * Announces committed changes to whoever listens (live pages, caches). Revisions count changes

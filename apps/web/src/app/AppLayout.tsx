@@ -23,6 +23,7 @@ import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { useSignOut } from "../features/auth/useSignOut.ts";
 import { OrgSwitcher } from "../features/orgs/OrgSwitcher.tsx";
 import { useTRPC } from "../lib/trpc.ts";
+import { useLiveUpdates } from "../lib/useLiveUpdates.ts";
 import { Logo } from "../ui/Logo.tsx";
 import { NavLinkLink } from "../ui/links.tsx";
 
@@ -44,6 +45,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const data = session.data;
   const hasOrg = Boolean(data?.activeOrg);
+  useLiveUpdates(hasOrg);
 
   return (
     <AppShell

@@ -1,6 +1,12 @@
 import type { AppRouter } from "@rollout/api";
 import type { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 /** The server refuses tRPC calls without this header (a cross-site form cannot add it). */
@@ -9,8 +15,13 @@ const CSRF_HEADERS = { "x-rollout-csrf": "1" } as const;
 export function createClient() {
   return createTRPCClient<AppRouter>({
     links: [
-      // maxItems matches the server's MAX_BATCH_SIZE default (20).
-      httpBatchLink({ url: "/trpc", maxItems: 20, headers: CSRF_HEADERS }),
+      splitLink({
+        // Live updates arrive as server-sent events (EventSource reconnects on its own).
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/trpc" }),
+        // maxItems matches the server's MAX_BATCH_SIZE default (20).
+        false: httpBatchLink({ url: "/trpc", maxItems: 20, headers: CSRF_HEADERS }),
+      }),
     ],
   });
 }

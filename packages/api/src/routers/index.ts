@@ -1,5 +1,6 @@
 import { router } from "../trpc.ts";
 import { dashboardRouter } from "./dashboard.ts";
+import { liveRouter } from "./live.ts";
 import { invitationRouter, orgRouter } from "./org.ts";
 import { myWorkRouter, planRouter, playbookRouter } from "./plan.ts";
 import { projectRouter } from "./project.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   stakeholder: stakeholderRouter,
   comms: commsRouter,
   dashboard: dashboardRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -103,3 +103,20 @@ export const healthThresholdsInput = z
     message: "The red risk score must not be below the amber one",
     path: ["riskRedScore"],
   });
+
+/** What a live page hears: which project changed and what kind of row (it then refetches). */
+export const liveEventOutput = z.object({
+  /** Null: an organisation-wide change (members, holidays, thresholds). */
+  projectId: id.nullable(),
+  entityType: z.string(),
+  action: z.string(),
+  at: z.string(),
+});
+export type LiveEvent = z.infer<typeof liveEventOutput>;
+
+export const liveInput = z
+  .object({
+    /** Sent back by the browser on reconnect; the page refetches everything then. */
+    lastEventId: z.string().max(100).nullish(),
+  })
+  .nullish();
