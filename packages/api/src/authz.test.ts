@@ -514,6 +514,11 @@ export const matrix: Record<string, Row> = {
     target: "own",
     call: (c) => c.dashboard.portfolio({}),
   },
+  "dashboard.project": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.dashboard.project(pid(w)),
+  },
   "live.changes": {
     allow: signedIn,
     target: "own",

@@ -139,3 +139,51 @@ describe("portfolio dashboard", () => {
     expect(typeof p.daysToGoLive).toBe("number");
   });
 });
+
+describe("project dashboard", () => {
+  it("splits open work by the party responsible, and hides internal work from stakeholders", async () => {
+    const ipm = world.as("ipm");
+    await ipm.plan.task.update({
+      ...pid(),
+      taskId: world.plan.tasks.assigned,
+      version: 1,
+      changes: { startDate: addDays(today, -6), dueDate: addDays(today, -2), percentComplete: 50 },
+    });
+    await ipm.plan.task.update({
+      ...pid(),
+      taskId: world.plan.tasks.internal,
+      version: 1,
+      changes: { startDate: addDays(today, 1), dueDate: addDays(today, 3) },
+    });
+    const team = await world.as("pm").dashboard.project(pid());
+    expect(team.tasksByRole.ipm.overdue.map((t) => t.title)).toEqual(["Configure pipelines"]);
+    expect(team.tasksByRole.ipm.upcoming.map((t) => t.title)).toEqual(["Vendor margin review"]);
+    expect(team.tasksByRole.pm.overdueCount).toBe(0);
+    expect(team.overdueTasks).toBe(1);
+    expect(team.stakeholders?.map((s) => s.name)).toEqual(["Sam Sponsor"]);
+    expect(team.milestones.map((m) => m.name)).toEqual(["Go-live"]);
+    const outside = await world.as("stakeholder").dashboard.project(pid());
+    expect(outside.tasksByRole.ipm.upcoming).toEqual([]);
+    expect(outside.stakeholders).toBeNull();
+    expect(JSON.stringify(outside)).not.toContain("Vendor margin review");
+    expect(JSON.stringify(outside)).not.toContain("Partner margin squeezed");
+  });
+
+  it("records progress each day it is read and draws it against the plan", async () => {
+    const first = await world.as("pm").dashboard.project(pid());
+    const point = first.burnUp.find((p) => p.date === today);
+    expect(point).toMatchObject({ actual: first.progress });
+    expect(first.burnUp.filter((p) => p.date > today).every((p) => p.actual === null)).toBe(true);
+    const dates = first.burnUp.map((p) => p.date);
+    expect([...dates].sort()).toEqual(dates);
+    await world.as("ipm").plan.task.update({
+      ...pid(),
+      taskId: world.plan.tasks.open,
+      version: 1,
+      changes: { status: "done" },
+    });
+    const second = await world.as("pm").dashboard.project(pid());
+    expect(second.progress).toBeGreaterThan(first.progress);
+    expect(second.burnUp.find((p) => p.date === today)?.actual).toBe(second.progress);
+  });
+});

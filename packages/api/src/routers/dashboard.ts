@@ -1,6 +1,11 @@
-import { portfolioDashboardInput, portfolioDashboardOutput } from "@rollout/domain";
+import {
+  portfolioDashboardInput,
+  portfolioDashboardOutput,
+  projectDashboardOutput,
+} from "@rollout/domain";
 import { portfolioDashboard } from "../services/health/dashboards.ts";
-import { orgProcedure, router } from "../trpc.ts";
+import { projectDashboard } from "../services/health/projectDashboard.ts";
+import { orgProcedure, projectProcedure, router } from "../trpc.ts";
 
 export const dashboardRouter = router({
   portfolio: orgProcedure("project.list")
@@ -9,4 +14,7 @@ export const dashboardRouter = router({
     .query(({ ctx, input }) =>
       portfolioDashboard(ctx.db, ctx.org, ctx.actor.userId, input.includeArchived),
     ),
+  project: projectProcedure("project.read")
+    .output(projectDashboardOutput)
+    .query(({ ctx }) => projectDashboard(ctx.db, ctx.org.id, ctx.project, ctx.projectRole)),
 });

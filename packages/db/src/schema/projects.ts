@@ -1,6 +1,15 @@
 import { projectKinds, projectRoles, projectStages, projectStatuses, rags } from "@rollout/domain";
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { user } from "./auth.ts";
 import { timestamps, version } from "./columns.ts";
 import { organization } from "./orgs.ts";
@@ -61,4 +70,21 @@ export const projectMember = sqliteTable(
     uniqueIndex("project_member_project_user_unique").on(t.projectId, t.userId),
     index("project_member_user_idx").on(t.userId),
   ],
+);
+
+/**
+ * Percent complete as it stood on a day (recorded when the project's figures are read, and
+ * when a status report is published), so progress can be drawn over time against the plan.
+ */
+export const progressSnapshot = sqliteTable(
+  "progress_snapshot",
+  {
+    projectId: text()
+      .notNull()
+      .references(() => project.id, { onDelete: "cascade" }),
+    date: text().notNull(),
+    actual: real().notNull(),
+    planned: real().notNull(),
+  },
+  (t) => [primaryKey({ name: "progress_snapshot_pk", columns: [t.projectId, t.date] })],
 );

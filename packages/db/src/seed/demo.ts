@@ -1,17 +1,20 @@
 import {
+  addDays,
   addWorkingDays,
   type OrgRole,
   type ProjectFields,
   type ProjectRole,
+  plannedFraction,
 } from "@rollout/domain";
 import { count, inArray } from "drizzle-orm";
-import { type Db, writeTx } from "../client.ts";
+import { type Db, type Tx, writeTx } from "../client.ts";
 import { newId, nowIso } from "../ids.ts";
 import {
   account,
   auditLog,
   member,
   organization,
+  progressSnapshot,
   project,
   projectMember,
   user,
@@ -152,6 +155,40 @@ export function demoProjects(today: string): Array<{
   ];
 }
 
+/**
+ * Weekly progress figures from the project's start to today, as if the dashboard had been
+ * opened every week: planned from the task dates, actual trailing it by `pace`.
+ */
+function insertProgressHistory(
+  tx: Tx,
+  projectId: string,
+  options: {
+    tasks: Array<{ startDate: string; dueDate: string; duration: number }>;
+    from: string;
+    today: string;
+    pace: number;
+  },
+) {
+  const total = options.tasks.reduce((n, t) => n + t.duration, 0) || 1;
+  const plannedOn = (date: string) => {
+    let done = 0;
+    for (const t of options.tasks)
+      done += t.duration * plannedFraction(t.startDate, t.dueDate, date);
+    return Math.round((done / total) * 1000) / 10;
+  };
+  const rows: Array<typeof progressSnapshot.$inferInsert> = [];
+  for (let d = options.from; d < options.today; d = addDays(d, 7)) {
+    const planned = plannedOn(d);
+    rows.push({
+      projectId,
+      date: d,
+      planned,
+      actual: Math.round(planned * options.pace * 10) / 10,
+    });
+  }
+  if (rows.length > 0) tx.insert(progressSnapshot).values(rows).run();
+}
+
 /** True when the demo people are in the database (so their sign-ins are worth printing). */
 export function hasDemoUsers(db: Db): boolean {
   return (
@@ -284,6 +321,13 @@ export async function seedDemo(
           .filter(([, role]) => role === "stakeholder")
           .map(([email]) => person(email)),
         criteriaMet: p.fields.key === "NW-WMS" ? 3 : 1,
+      });
+      insertProgressHistory(tx, projectId, {
+        tasks: plan.phases.flatMap((ph) => ph.tasks),
+        from: p.fields.startDate,
+        today,
+        // ACME trails its plan a little; the warehouse is close to it; the EHR finished.
+        pace: p.fields.key === "ACME-CRM" ? 0.9 : p.fields.key === "NW-WMS" ? 0.97 : 1,
       });
       const onProject = (email: DemoEmail) =>
         p.members.some(([e]) => e === email) ? person(email) : null;

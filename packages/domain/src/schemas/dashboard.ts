@@ -120,3 +120,56 @@ export const liveInput = z
     lastEventId: z.string().max(100).nullish(),
   })
   .nullish();
+
+export const taskBriefOutput = z.object({
+  id,
+  title: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.string(),
+  assigneeName: z.string().nullable(),
+});
+
+const roleTasks = z.object({
+  overdue: z.array(taskBriefOutput),
+  upcoming: z.array(taskBriefOutput),
+  overdueCount: z.number().int(),
+  upcomingCount: z.number().int(),
+});
+
+export const projectDashboardOutput = z.object({
+  health: healthOutput,
+  progress: z.number(),
+  plannedProgress: z.number(),
+  ev: earnedValueOutput,
+  phases: z.array(z.object({ id, name: z.string(), progress: z.number(), ev: earnedValueOutput })),
+  budget: z.object({
+    planned: z.number().int(),
+    actual: z.number().int(),
+    forecast: z.number().int(),
+    currency: z.string(),
+  }),
+  milestones: z.array(milestoneFigureOutput),
+  goLive: z
+    .object({
+      date: z.string(),
+      baselineDate: z.string().nullable(),
+      slip: z.number().int().nullable(),
+    })
+    .nullable(),
+  daysToGoLive: z.number().int().nullable(),
+  /** Planned and actual percent complete over time (actual: as recorded on each day). */
+  burnUp: z.array(
+    z.object({ date: z.string(), planned: z.number(), actual: z.number().nullable() }),
+  ),
+  /** Open tasks due soon or overdue, by the party responsible or accountable. */
+  tasksByRole: z.object({ ipm: roleTasks, pm: roleTasks }),
+  openTasks: z.number().int(),
+  overdueTasks: z.number().int(),
+  openHighRisks: z.number().int(),
+  /** Power/interest positions (null for readers who may not see the register). */
+  stakeholders: z
+    .array(z.object({ id, name: z.string(), power: z.number().int(), interest: z.number().int() }))
+    .nullable(),
+  today: z.string(),
+});
+export type ProjectDashboard = z.infer<typeof projectDashboardOutput>;
