@@ -528,6 +528,71 @@ export const matrix: Record<string, Row> = {
       await stream[Symbol.asyncIterator]().return?.();
     },
   },
+  "report.list": { allow: onProject, target: "orgA", call: (c, w) => c.report.list(pid(w)) },
+  "report.get": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.report.get({ ...pid(w), reportId: w.reports.publishedId }),
+  },
+  "report.trend": { allow: onProject, target: "orgA", call: (c, w) => c.report.trend(pid(w)) },
+  "report.create": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.report.create({ ...pid(w), periodStart: "2026-11-23", periodEnd: "2026-11-27" }),
+  },
+  "report.update": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) =>
+      c.report.update({
+        ...pid(w),
+        reportId: w.reports.draftId,
+        version: 1,
+        changes: { summary: "Vendor margin agreed" },
+      }),
+  },
+  "report.delete": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.report.delete({ ...pid(w), reportId: w.reports.draftId, version: 1 }),
+  },
+  "report.publish": {
+    allow: pmOrAdmin,
+    target: "orgA",
+    call: (c, w) => c.report.publish({ ...pid(w), reportId: w.reports.draftId, version: 1 }),
+  },
+  "report.pdf": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.report.pdf({ ...pid(w), reportId: w.reports.publishedId }),
+  },
+  "report.markdown": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.report.markdown({ ...pid(w), reportId: w.reports.publishedId }),
+  },
+  "report.stakeholderView": {
+    allow: onProject,
+    target: "orgA",
+    call: (c, w) => c.report.stakeholderView(pid(w)),
+  },
+  "share.list": { allow: pmOrAdmin, target: "orgA", call: (c, w) => c.share.list(pid(w)) },
+  "share.create": {
+    allow: pmOrAdmin,
+    target: "orgA",
+    call: (c, w) => c.share.create({ ...pid(w), label: "Sponsor", expiresOn: "2999-01-01" }),
+  },
+  "share.revoke": {
+    allow: pmOrAdmin,
+    target: "orgA",
+    call: (c, w) => c.share.revoke({ ...pid(w), shareId: w.reports.shareId }),
+  },
+  "share.view": {
+    allow: everyone,
+    target: "own",
+    call: (c, w) => c.share.view({ token: w.reports.shareToken }),
+  },
   "raid.list": { allow: onProject, target: "orgA", call: (c, w) => c.raid.list(pid(w)) },
   "raid.get": {
     allow: onProject,

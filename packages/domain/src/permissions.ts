@@ -65,6 +65,15 @@ export const permissions = {
    */
   "stakeholder.read": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
   "stakeholder.edit": { scope: "project", projectRoles: projectManagers },
+  /** Status reports: stakeholders read published ones only (checked in the service). */
+  "report.read": { scope: "project", projectRoles: everyoneOnProject },
+  "report.edit": { scope: "project", projectRoles: projectManagers },
+  /** Publishing freezes a report for good: the PM's call. */
+  "report.publish": { scope: "project", projectRoles: ["admin", "pm"] },
+  /** Read-only links to a project's stakeholder view. */
+  "share.manage": { scope: "project", projectRoles: ["admin", "pm"] },
+  /** Opening a share link: anyone holding a live token. */
+  "share.view": { scope: "public" },
   "playbook.read": { scope: "org", orgRoles: anyOrgRole },
   "playbook.manage": { scope: "org", orgRoles: orgAdmins },
   "mywork.read": { scope: "org", orgRoles: anyOrgRole },

@@ -5,6 +5,7 @@ import { invitationRouter, orgRouter } from "./org.ts";
 import { myWorkRouter, planRouter, playbookRouter } from "./plan.ts";
 import { projectRouter } from "./project.ts";
 import { raidRouter } from "./raid.ts";
+import { reportRouter, shareRouter } from "./report.ts";
 import { scheduleRouter } from "./schedule.ts";
 import { sessionRouter } from "./session.ts";
 import { commsRouter, stakeholderRouter } from "./stakeholder.ts";
@@ -23,6 +24,8 @@ export const appRouter = router({
   comms: commsRouter,
   dashboard: dashboardRouter,
   live: liveRouter,
+  report: reportRouter,
+  share: shareRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,7 +21,9 @@ import {
   raidTaskLink,
   schema,
   session,
+  shareLink,
   stakeholder,
+  statusReport,
   task,
   user,
 } from "@rollout/db";
@@ -352,6 +354,78 @@ export function insertRegister(
   return { stakeholderId, riskId, internalRiskId, commId };
 }
 
+/** A published status report (number 1) and a draft (number 2); a live share link. */
+export function insertReports(db: Db, projectId: string, userId: string) {
+  const now = nowIso();
+  const base = {
+    projectId,
+    overall: "amber" as const,
+    schedule: "amber" as const,
+    budget: "green" as const,
+    scope: "green" as const,
+    risk: "red" as const,
+    topRisks: [],
+    milestones: [],
+    metrics: {
+      progress: 10,
+      plannedProgress: 12,
+      spi: 0.9,
+      cpi: 1,
+      forecastCost: 0,
+      plannedBudget: 0,
+      actualCost: 0,
+      currency: "EUR",
+      openTasks: 3,
+      overdueTasks: 0,
+      openHighRisks: 1,
+      computedHealth: "red",
+      reasons: {},
+    },
+    createdBy: userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const publishedId = newId();
+  const draftId = newId();
+  db.insert(statusReport)
+    .values([
+      {
+        ...base,
+        id: publishedId,
+        number: 1,
+        periodStart: "2026-11-09",
+        periodEnd: "2026-11-13",
+        status: "published",
+        summary: "Build on track; UAT dates agreed.",
+        publishedAt: now,
+        publishedBy: userId,
+      },
+      {
+        ...base,
+        id: draftId,
+        number: 2,
+        periodStart: "2026-11-16",
+        periodEnd: "2026-11-20",
+        summary: "Draft: vendor margin discussion pending.",
+      },
+    ])
+    .run();
+  const shareToken = `share-${newId()}-${newId()}`;
+  const shareId = newId();
+  db.insert(shareLink)
+    .values({
+      id: shareId,
+      projectId,
+      label: "Customer steering group",
+      tokenHash: createHash("sha256").update(shareToken).digest("hex"),
+      expiresAt: "2999-12-31T23:59:59.999Z",
+      createdBy: userId,
+      createdAt: now,
+    })
+    .run();
+  return { publishedId, draftId, shareId, shareToken };
+}
+
 /** The roles the authorization matrix checks every procedure against. */
 export const matrixRoles = [
   "anonymous",
@@ -406,6 +480,8 @@ export function createWorld() {
     taskId: plan.tasks.assigned,
     milestoneId: gate.milestoneId,
   });
+  const reports = insertReports(db, projectId, people.pm.userId);
+  const otherReports = insertReports(db, otherProjectId, people.otherOrg.userId);
   const otherRegister = insertRegister(db, otherProjectId, {
     taskId: otherPlan.tasks.assigned,
     milestoneId: insertGate(db, otherProjectId, otherPlan.tasks.open, people.otherOrg.userId)
@@ -427,6 +503,8 @@ export function createWorld() {
     gate,
     register,
     otherRegister,
+    reports,
+    otherReports,
     as,
   };
 }

@@ -5,3 +5,4 @@ export * from "./plan.ts";
 export * from "./projects.ts";
 export * from "./raid.ts";
 export * from "./schedule.ts";
+export * from "./reports.ts";
