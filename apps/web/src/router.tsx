@@ -17,11 +17,17 @@ import {
   planSearchDefaults,
 } from "./features/plan/planSearch.ts";
 import { portfolioSearch, portfolioSearchDefaults } from "./features/projects/portfolioSearch.ts";
+import { raidSearch, raidSearchDefaults } from "./features/raid/raidSearch.ts";
 import {
   ganttSearch,
   ganttSearchDefaults,
   milestonesSearch,
 } from "./features/schedule/scheduleSearch.ts";
+import { prefetchStakeholders } from "./features/stakeholders/stakeholderPrefetch.ts";
+import {
+  stakeholdersSearch,
+  stakeholdersSearchDefaults,
+} from "./features/stakeholders/stakeholderSearch.ts";
 import { safeRedirect } from "./lib/auth.ts";
 import type { Trpc } from "./lib/trpc.ts";
 import { PageLoader } from "./ui/Loading.tsx";
@@ -204,15 +210,28 @@ const projectMilestonesRoute = createRoute({
   },
 }).lazy(() => import("./routes/milestones.tsx").then((m) => m.Route));
 
+/** The log and its heat map start loading with the page's chunk. */
 const projectRaidRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "raid",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.RaidRoute));
+  validateSearch: raidSearch,
+  search: { middlewares: [stripSearchParams(raidSearchDefaults)] },
+  loader: ({ context, params }) => {
+    const input = { projectId: params.projectId };
+    void context.queryClient.prefetchQuery(context.trpc.raid.list.queryOptions(input));
+    void context.queryClient.prefetchQuery(context.trpc.raid.heatMap.queryOptions(input));
+  },
+}).lazy(() => import("./routes/projectRaid.tsx").then((m) => m.Route));
 
 const projectStakeholdersRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "stakeholders",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.StakeholdersRoute));
+  validateSearch: stakeholdersSearch,
+  search: { middlewares: [stripSearchParams(stakeholdersSearchDefaults)] },
+  loaderDeps: ({ search }) => ({ section: search.section }),
+  loader: ({ context, params, deps }) =>
+    prefetchStakeholders(context, params.projectId, deps.section),
+}).lazy(() => import("./routes/projectStakeholders.tsx").then((m) => m.Route));
 
 const projectReportsRoute = createRoute({
   getParentRoute: () => projectRoute,

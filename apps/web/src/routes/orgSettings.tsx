@@ -5,6 +5,7 @@ import { InvitationsList } from "../features/orgs/InvitationsList.tsx";
 import { InviteForm } from "../features/orgs/InviteForm.tsx";
 import { OrgMembersTable } from "../features/orgs/OrgMembersTable.tsx";
 import { RenameOrgForm } from "../features/orgs/RenameOrgForm.tsx";
+import { RiskBandsForm } from "../features/orgs/RiskBandsForm.tsx";
 import { SettingsTabs } from "../features/orgs/SettingsTabs.tsx";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
@@ -26,7 +27,7 @@ function OrgSettingsPage() {
         title="Organisation settings"
         description={
           manages
-            ? "Name, members and invitations of your organisation."
+            ? "Name, risk bands, members and invitations of your organisation."
             : "Who is in your organisation. Owners and admins manage members and invitations."
         }
       />
@@ -41,7 +42,10 @@ function OrgSettingsPage() {
             onRetry={() => void org.refetch()}
           />
         ) : (
-          <RenameOrgForm key={org.data.id} org={org.data} canEdit={manages} />
+          <>
+            <RenameOrgForm key={org.data.id} org={org.data} canEdit={manages} />
+            <RiskBandsForm key={`risk-${org.data.id}`} org={org.data} canEdit={manages} />
+          </>
         )}
         {manages && activeOrg ? <InviteForm myRole={activeOrg.role} /> : null}
         {manages ? <InvitationsList /> : null}

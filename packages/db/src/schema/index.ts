@@ -4,5 +4,5 @@ export * from "./orgs.ts";
 export * from "./plan.ts";
 export * from "./projects.ts";
 export * from "./raid.ts";
-export * from "./schedule.ts";
 export * from "./reports.ts";
+export * from "./schedule.ts";

@@ -16,6 +16,7 @@ import { formatDate, relativeDays, todayLocal } from "../../ui/format.ts";
 import { LoadingRows } from "../../ui/Loading.tsx";
 import { AnchorLink } from "../../ui/links.tsx";
 import { showUndo } from "../../ui/undo.tsx";
+import { CommunicationsDue } from "./CommunicationsDue.tsx";
 import { groupItems, groupLabels, groupOrder, type MyWorkGroup } from "./myWorkGroups.ts";
 
 type Item = {
@@ -46,8 +47,18 @@ function canChange(role: ProjectAccessRole | undefined, item: Item): boolean {
   return role === "contributor" && item.reasons.includes("assignee");
 }
 
-/** The signed-in person's open tasks across projects: overdue, this week, later, undated. */
+/** What is mine across projects: communications due, then open tasks. */
 export function MyWorkList() {
+  return (
+    <Stack gap="lg">
+      <CommunicationsDue />
+      <TaskList />
+    </Stack>
+  );
+}
+
+/** The signed-in person's open tasks across projects: overdue, this week, later, undated. */
+function TaskList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const work = useQuery(trpc.myWork.list.queryOptions());

@@ -7,13 +7,12 @@ import { errorInfo, useTRPC } from "../../lib/trpc.ts";
 import { zodFieldErrors } from "../../ui/fieldErrors.ts";
 import { useRenameOrg } from "./orgMutations.ts";
 
-/** The organisation's name (its address stays). Saved against the version it was read at. */
+/** The organisation's name (its address stays). Saved against the version the cache holds. */
 export function RenameOrgForm({ org, canEdit }: { org: Org; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const rename = useRenameOrg();
   const [name, setName] = useState(org.name);
-  const [version, setVersion] = useState(org.version);
   const [error, setError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<Org | null>(null);
 
@@ -21,8 +20,8 @@ export function RenameOrgForm({ org, canEdit }: { org: Org; canEdit: boolean }) 
     setError(null);
     try {
       const fresh = await queryClient.fetchQuery({ ...trpc.org.get.queryOptions(), staleTime: 0 });
+      // The cache now holds their version, and so does `org`.
       setTheirs(fresh);
-      setVersion(fresh.version);
     } catch {
       setError(message);
     }
@@ -30,7 +29,8 @@ export function RenameOrgForm({ org, canEdit }: { org: Org; canEdit: boolean }) 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = orgUpdateInput.safeParse({ name, version });
+    // The version as the cache holds it: saving the risk bands moves it on too.
+    const parsed = orgUpdateInput.safeParse({ name, version: org.version });
     if (!parsed.success) {
       setError(zodFieldErrors(parsed.error).name ?? "Check the name");
       return;
@@ -38,7 +38,6 @@ export function RenameOrgForm({ org, canEdit }: { org: Org; canEdit: boolean }) 
     setError(null);
     rename.mutate(parsed.data, {
       onSuccess: (saved) => {
-        setVersion(saved.version);
         setName(saved.name);
         setTheirs(null);
         notifications.show({ color: "green", title: "Organisation renamed", message: saved.name });

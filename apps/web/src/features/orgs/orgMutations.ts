@@ -66,3 +66,21 @@ export function useRevokeInvitation() {
     }),
   );
 }
+
+/**
+ * The risk band table. Every RAID item's band and every heat map follow it; the organisation's
+ * version moves on, so the name form saves against the new one.
+ */
+export function useSetRiskThresholds() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.org.setRiskThresholds.mutationOptions({
+      onSuccess: (org) => {
+        queryClient.setQueryData(trpc.org.get.queryKey(), org);
+        void queryClient.invalidateQueries(trpc.raid.pathFilter());
+      },
+      onError: () => queryClient.invalidateQueries(trpc.org.get.queryFilter()),
+    }),
+  );
+}
