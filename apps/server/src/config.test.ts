@@ -13,7 +13,7 @@ describe("settings", () => {
       publicUrl: "http://127.0.0.1:8080",
       secureCookies: false,
       isProduction: true,
-      maxBodyBytes: 1024 * 1024,
+      maxBodyBytes: 10 * 1024 * 1024,
       maxBatchSize: 20,
       seedDemo: true,
     });

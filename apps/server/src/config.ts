@@ -26,7 +26,8 @@ const envSchema = z.object({
   SESSION_IDLE_HOURS: positiveInt(24 * 90).default(72),
   SESSION_ABSOLUTE_DAYS: positiveInt(365).default(30),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
-  MAX_BODY_BYTES: positiveInt(50 * 1024 * 1024).default(1024 * 1024),
+  // 10 MiB: a whole project exported as JSON, or a few thousand CSV rows, fits.
+  MAX_BODY_BYTES: positiveInt(50 * 1024 * 1024).default(10 * 1024 * 1024),
   MAX_BATCH_SIZE: positiveInt(100).default(20),
   TRUST_PROXY: flag.default(false),
   SEED_DEMO: flag.default(true),

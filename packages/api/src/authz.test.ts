@@ -593,6 +593,23 @@ export const matrix: Record<string, Row> = {
     target: "own",
     call: (c, w) => c.share.view({ token: w.reports.shareToken }),
   },
+  "project.export": {
+    allow: projectManagers,
+    target: "orgA",
+    call: (c, w) => c.project.export(pid(w)),
+  },
+  "project.import": {
+    allow: orgAdminsAnywhere,
+    target: "own",
+    call: async (c, w, role) => {
+      const doc = await w.as("pm").project.export(pid(w));
+      return c.project.import({
+        document: JSON.stringify(doc),
+        key: `IMP-${role.toUpperCase()}`,
+        name: "Imported",
+      });
+    },
+  },
   "raid.list": { allow: onProject, target: "orgA", call: (c, w) => c.raid.list(pid(w)) },
   "raid.get": {
     allow: onProject,

@@ -21,6 +21,7 @@ export * from "./schedule/cpm.ts";
 export * from "./schedule/milestones.ts";
 export * from "./schemas/common.ts";
 export * from "./schemas/dashboard.ts";
+export * from "./schemas/exchange.ts";
 export * from "./schemas/org.ts";
 export * from "./schemas/plan.ts";
 export * from "./schemas/project.ts";

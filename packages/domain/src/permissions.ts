@@ -39,6 +39,8 @@ export const permissions = {
   "project.update": { scope: "project", projectRoles: projectManagers },
   "project.archive": { scope: "project", projectRoles: ["admin", "pm"] },
   "project.health.override": { scope: "project", projectRoles: ["admin", "pm"] },
+  /** The whole project as a file, internal-only rows included: the managers only. */
+  "project.export": { scope: "project", projectRoles: projectManagers },
   "project.members.manage": { scope: "project", projectRoles: projectManagers },
   "project.audit.read": {
     scope: "project",

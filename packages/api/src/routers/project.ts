@@ -1,11 +1,14 @@
 import {
   auditEntryOutput,
   auditListInput,
+  exchangeDocument,
   healthOverrideInput,
   id,
   ok,
   projectArchiveInput,
   projectCreateInput,
+  projectImportInput,
+  projectImportOutput,
   projectListInput,
   projectListItemOutput,
   projectMemberAddInput,
@@ -17,6 +20,7 @@ import {
 } from "@rollout/domain";
 import * as z from "zod";
 import { acting } from "../audit.ts";
+import { exportProject, importProject } from "../services/exchange.ts";
 import {
   addProjectMember,
   listProjectAudit,
@@ -118,6 +122,17 @@ export const projectRouter = router({
     .input(auditListInput)
     .output(z.array(auditEntryOutput))
     .query(({ ctx, input }) => listProjectAudit(ctx.db, ctx.project.id, input.limit)),
+
+  /** The whole project as one JSON document (internal-only rows included). */
+  export: projectProcedure("project.export")
+    .output(exchangeDocument)
+    .query(({ ctx }) => exportProject(ctx.db, ctx.project)),
+
+  /** A new project from an export file; people are matched by email within the organisation. */
+  import: orgProcedure("project.create")
+    .input(projectImportInput)
+    .output(projectImportOutput)
+    .mutation(({ ctx, input }) => importProject(ctx.db, acting(ctx), input)),
 
   members: projectMembersRouter,
 });
