@@ -37,8 +37,10 @@ export {
 } from "./seed/demo.ts";
 export {
   prng,
+  type ScaleOrgOptions,
   type ScalePlanOptions,
   type ScaleRaidOptions,
   seedPlanAtScale,
+  seedPortfolioAtScale,
   seedRaidAtScale,
 } from "./seed/scale.ts";

@@ -8,11 +8,15 @@ import {
   type TaskStatus,
   taskCategories,
 } from "@rollout/domain";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type Db, writeTx } from "../client.ts";
 import { nowIso } from "../ids.ts";
 import {
   dependency,
+  milestone,
   phase,
+  project,
+  projectMember,
   raidItem,
   raidScore,
   raidTaskLink,
@@ -263,4 +267,143 @@ export function seedRaidAtScale(db: Db, projectId: string, options: ScaleRaidOpt
     flush();
     return { stakeholders: stakeholderIds };
   });
+}
+
+export interface ScaleOrgOptions {
+  projects: number;
+  tasksPerProject: number;
+  raidPerProject: number;
+  stakeholdersPerProject: number;
+  milestonesPerProject: number;
+  /** One project gets this many tasks instead (the big one), 0 for none. */
+  bigProjectTasks?: number;
+  seed?: number;
+  people: { pm: string; ipm: string };
+  today?: string;
+}
+
+/**
+ * An organisation's portfolio at scale: `projects` projects in every stage, each with a plan,
+ * milestones (a go-live gate among them) fed by their phases' tasks, a RAID log and a register.
+ * Deterministic for a seed.
+ */
+export function seedPortfolioAtScale(db: Db, orgId: string, options: ScaleOrgOptions) {
+  const random = prng(options.seed ?? 11);
+  const today = options.today ?? nowIso().slice(0, 10);
+  const stamp = nowIso();
+  const stages = [
+    "planning",
+    "build",
+    "build",
+    "testing",
+    "training",
+    "go_live",
+    "hypercare",
+  ] as const;
+  const projectIds: string[] = [];
+  writeTx(db, (tx) => {
+    for (let i = 0; i < options.projects; i++) {
+      const id = `${orgId}-p${i}`;
+      projectIds.push(id);
+      const start = addDays(today, -30 - Math.floor(random() * 200));
+      tx.insert(project)
+        .values({
+          id,
+          organizationId: orgId,
+          key: `P-${String(i + 1).padStart(4, "0")}`,
+          name: `Rollout ${i + 1}`,
+          customer: `Customer ${(i % 97) + 1}`,
+          kind: (["software", "hardware", "process"] as const)[i % 3] ?? "software",
+          stage: stages[i % stages.length] ?? "build",
+          status: "active",
+          startDate: start,
+          targetGoLive: addDays(start, 120 + Math.floor(random() * 120)),
+          plannedBudget: 1_000_000 + Math.floor(random() * 50_000_000),
+          actualCost: Math.floor(random() * 30_000_000),
+          currency: "EUR",
+          createdAt: stamp,
+          updatedAt: stamp,
+        })
+        .run();
+      tx.insert(projectMember)
+        .values([
+          {
+            id: `${id}-m1`,
+            projectId: id,
+            userId: options.people.pm,
+            role: "pm",
+            createdAt: stamp,
+            updatedAt: stamp,
+          },
+          {
+            id: `${id}-m2`,
+            projectId: id,
+            userId: options.people.ipm,
+            role: "ipm",
+            createdAt: stamp,
+            updatedAt: stamp,
+          },
+        ])
+        .run();
+    }
+  });
+  projectIds.forEach((projectId, i) => {
+    const tasks =
+      i === 0 && options.bigProjectTasks ? options.bigProjectTasks : options.tasksPerProject;
+    const start = db
+      .select({ s: project.startDate })
+      .from(project)
+      .where(eq(project.id, projectId))
+      .get()?.s;
+    const plan = seedPlanAtScale(db, projectId, {
+      tasks,
+      dependencies: Math.floor(tasks * 1.1),
+      phases: Math.max(3, Math.min(12, Math.floor(tasks / 10))),
+      seed: (options.seed ?? 11) + i,
+      startDate: start,
+      assignees: [options.people.pm, options.people.ipm],
+    });
+    writeTx(db, (tx) => {
+      const per = Math.max(1, options.milestonesPerProject);
+      const slice = Math.ceil(plan.tasks.length / per);
+      for (let m = 0; m < per; m++) {
+        const id = `${projectId}-ms${m}`;
+        const last = m === per - 1;
+        const taskIds = plan.tasks.slice(m * slice, (m + 1) * slice);
+        const due = tx
+          .select({ d: sql<string>`max(${task.dueDate})` })
+          .from(task)
+          .where(inArray(task.id, taskIds.slice(0, 500)))
+          .get()?.d;
+        tx.insert(milestone)
+          .values({
+            id,
+            projectId,
+            name: last ? "Go-live" : `Milestone ${m + 1}`,
+            baselineDate: due ? addDays(due, Math.floor(random() * 14) - 7) : null,
+            isGate: last,
+            isGoLive: last,
+            sortOrder: m + 1,
+            createdAt: stamp,
+            updatedAt: stamp,
+          })
+          .run();
+        for (let k = 0; k < taskIds.length; k += 500) {
+          tx.update(task)
+            .set({ milestoneId: id })
+            .where(inArray(task.id, taskIds.slice(k, k + 500)))
+            .run();
+        }
+      }
+    });
+    seedRaidAtScale(db, projectId, {
+      items: options.raidPerProject,
+      stakeholders: options.stakeholdersPerProject,
+      seed: (options.seed ?? 11) * 7 + i,
+      owners: [options.people.pm, options.people.ipm],
+      taskIds: plan.tasks,
+      today,
+    });
+  });
+  return { projectIds };
 }

@@ -103,14 +103,6 @@ export function projectDashboard(
     };
   };
 
-  // Today's figure is recorded, so tomorrow's chart has it.
-  db.insert(progressSnapshot)
-    .values({ projectId: p.id, date: today, actual: m.progress, planned: m.plannedProgress })
-    .onConflictDoUpdate({
-      target: [progressSnapshot.projectId, progressSnapshot.date],
-      set: { actual: m.progress, planned: m.plannedProgress },
-    })
-    .run();
   const recorded = new Map(
     db
       .select({ date: progressSnapshot.date, actual: progressSnapshot.actual })
@@ -119,6 +111,17 @@ export function projectDashboard(
       .all()
       .map((s) => [s.date, s.actual]),
   );
+  // Today's figure is recorded (when it moved), so tomorrow's chart has it.
+  if (recorded.get(today) !== m.progress) {
+    db.insert(progressSnapshot)
+      .values({ projectId: p.id, date: today, actual: m.progress, planned: m.plannedProgress })
+      .onConflictDoUpdate({
+        target: [progressSnapshot.projectId, progressSnapshot.date],
+        set: { actual: m.progress, planned: m.plannedProgress },
+      })
+      .run();
+    recorded.set(today, m.progress);
+  }
   const burnUp = weeklyPoints(p.startDate, m.goLive?.date ?? p.targetGoLive, today).map((date) => {
     const planned = plannedShare(leaves, date);
     return { date, planned, actual: date <= today ? latestOnOrBefore(recorded, date) : null };
