@@ -97,20 +97,15 @@ const rawList = () => ({
   milestones: rawMilestoneLinks.all(projectId),
 });
 const rawHeat = sqlite.prepare(
-  `select probability, impact, count(*) as n from raid_item
+  `select probability, impact, residual_probability, residual_impact, count(*) as n
+   from raid_item
    where project_id = ? and deleted_at is null and kind = 'risk' and status in ('open', 'mitigating')
-   group by probability, impact`,
-);
-const rawResidual = sqlite.prepare(
-  `select residual_probability, residual_impact, count(*) as n from raid_item
-   where project_id = ? and deleted_at is null and kind = 'risk' and status in ('open', 'mitigating')
-   group by residual_probability, residual_impact`,
+   group by probability, impact, residual_probability, residual_impact`,
 );
 const rawHeatMap = () => ({
   access: authorize(),
   thresholds: rawThresholds.get(orgId),
-  current: rawHeat.all(projectId),
-  residual: rawResidual.all(projectId),
+  cells: rawHeat.all(projectId),
 });
 const rawStakeholders = sqlite.prepare(
   `select s.*, u.name as user_name, u.email as user_email,

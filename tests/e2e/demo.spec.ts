@@ -11,9 +11,9 @@ test.describe("the demo organisation", () => {
     await signIn(page, "pm@rollout.demo");
     await expect(page.getByRole("table", { name: "Projects" })).toBeVisible();
 
-    // Default: soonest target go-live first (the closed project's date is in the past).
+    // Default: soonest go-live first (the closed project's date is in the past).
     await expect.poll(() => portfolioKeys(page)).toEqual(["STM-EHR", "NW-WMS", "ACME-CRM"]);
-    const target = page.getByRole("columnheader", { name: /Target go-live/ });
+    const target = page.getByRole("columnheader", { name: /^Go-live/ });
     await expect(target).toHaveAttribute("aria-sort", "ascending");
 
     await target.getByRole("button").click();
@@ -97,8 +97,14 @@ test.describe("the demo organisation", () => {
     // so its next save builds on it instead of meeting a conflict.
     await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(mine);
     await page.getByRole("textbox", { name: "Customer" }).fill("Northwind Logistics GmbH");
+    const saved = page.waitForResponse((r) => r.url().includes("/trpc/project.update"));
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText("NW-WMS is up to date.")).toBeVisible();
+    expect((await saved).status()).toBe(200);
+    // Saved over the live version: after a reload both changes are there.
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Customer" })).toHaveValue(
+      "Northwind Logistics GmbH",
+    );
     await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(mine);
   });
 
@@ -164,7 +170,9 @@ test.describe("the demo organisation", () => {
     await openProject(page, "ACME-CRM");
     await expect(projectSections(page).getByRole("link", { name: "Settings" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /save|archive|edit/i })).toHaveCount(0);
-    await expect(page.getByRole("heading", { name: "Objectives" })).toBeVisible();
+    // Their overview is the stakeholder view: progress, and the gate waiting for their sign-off.
+    await expect(page.getByTestId("stakeholder-view")).toBeVisible();
+    await expect(page.getByText("Your sign-off is requested")).toBeVisible();
 
     await projectSections(page).getByRole("link", { name: "Members" }).click();
     await expect(page.getByRole("table", { name: "Project members" })).toContainText("Sarah Stone");

@@ -132,7 +132,15 @@ test.describe("stakeholders", () => {
 
   test("a stakeholder cannot see the register", async ({ page }) => {
     await signIn(page, "stakeholder@rollout.demo");
-    await openStakeholders(page);
+    await page
+      .getByRole("table", { name: "Projects" })
+      .getByRole("link", { name: "ACME-CRM" })
+      .click();
+    // No tab leads there; the address still answers with a plain explanation.
+    await expect(projectSections(page).getByRole("link", { name: "Overview" })).toBeVisible();
+    await expect(projectSections(page).getByRole("link", { name: "Stakeholders" })).toHaveCount(0);
+    const overview = new URL(page.url());
+    await page.goto(`${overview.pathname.replace(/\/$/, "")}/stakeholders`);
     await expect(
       page.getByText("The stakeholder register is not available to stakeholders"),
     ).toBeVisible();

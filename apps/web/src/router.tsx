@@ -18,6 +18,7 @@ import {
 } from "./features/plan/planSearch.ts";
 import { portfolioSearch, portfolioSearchDefaults } from "./features/projects/portfolioSearch.ts";
 import { raidSearch, raidSearchDefaults } from "./features/raid/raidSearch.ts";
+import { reportsSearch, reportsSearchDefaults } from "./features/reports/reportsSearch.ts";
 import {
   ganttSearch,
   ganttSearchDefaults,
@@ -85,6 +86,12 @@ const inviteRoute = createRoute({
   path: "invite/$token",
 }).lazy(() => import("./routes/invite.tsx").then((m) => m.Route));
 
+/** A share link: the project's stakeholder view, for anyone holding a live token. */
+const shareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "share/$token",
+}).lazy(() => import("./routes/share.tsx").then((m) => m.Route));
+
 // ── Signed in ─────────────────────────────────────────────────────────────────────────────────
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -132,7 +139,7 @@ const portfolioRoute = createRoute({
   // Started here (also on hover) but not awaited: the page and its filters respond at once.
   loaderDeps: ({ search }) => ({ includeArchived: search.archived }),
   loader: ({ context, deps }) => {
-    void context.queryClient.prefetchQuery(context.trpc.project.list.queryOptions(deps));
+    void context.queryClient.prefetchQuery(context.trpc.dashboard.portfolio.queryOptions(deps));
   },
 }).lazy(() => import("./routes/portfolio.tsx").then((m) => m.Route));
 
@@ -140,6 +147,11 @@ const newProjectRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "projects/new",
 }).lazy(() => import("./routes/projectNew.tsx").then((m) => m.Route));
+
+const projectImportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "projects/import",
+}).lazy(() => import("./routes/projectImport.tsx").then((m) => m.Route));
 
 const projectRoute = createRoute({
   getParentRoute: () => orgRoute,
@@ -150,9 +162,15 @@ const projectRoute = createRoute({
     ),
 }).lazy(() => import("./routes/project.tsx").then((m) => m.Route));
 
+/** The dashboard's figures and the risk heat map start loading with the page's chunk. */
 const projectOverviewRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "/",
+  loader: ({ context, params }) => {
+    const input = { projectId: params.projectId };
+    void context.queryClient.prefetchQuery(context.trpc.dashboard.project.queryOptions(input));
+    void context.queryClient.prefetchQuery(context.trpc.raid.heatMap.queryOptions(input));
+  },
 }).lazy(() => import("./routes/projectOverview.tsx").then((m) => m.Route));
 
 /** Starts fetching the plan with the page's chunk; the page shows its skeleton meanwhile. */
@@ -233,10 +251,18 @@ const projectStakeholdersRoute = createRoute({
     prefetchStakeholders(context, params.projectId, deps.section),
 }).lazy(() => import("./routes/projectStakeholders.tsx").then((m) => m.Route));
 
+/** The report list and the milestone trend start loading with the page's chunk. */
 const projectReportsRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "reports",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.ReportsRoute));
+  validateSearch: reportsSearch,
+  search: { middlewares: [stripSearchParams(reportsSearchDefaults)] },
+  loader: ({ context, params }) => {
+    const input = { projectId: params.projectId };
+    void context.queryClient.prefetchQuery(context.trpc.report.list.queryOptions(input));
+    void context.queryClient.prefetchQuery(context.trpc.report.trend.queryOptions(input));
+  },
+}).lazy(() => import("./routes/projectReports.tsx").then((m) => m.Route));
 
 const projectReviewRoute = createRoute({
   getParentRoute: () => projectRoute,
@@ -278,12 +304,14 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
   inviteRoute,
+  shareRoute,
   authedRoute.addChildren([
     createOrgRoute,
     orgRoute.addChildren([
       homeRoute,
       portfolioRoute,
       newProjectRoute,
+      projectImportRoute,
       projectRoute.addChildren([
         projectOverviewRoute,
         projectPlanRoute,

@@ -1,6 +1,7 @@
 import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createLazyRoute } from "@tanstack/react-router";
+import { HealthThresholdsForm } from "../features/orgs/HealthThresholdsForm.tsx";
 import { InvitationsList } from "../features/orgs/InvitationsList.tsx";
 import { InviteForm } from "../features/orgs/InviteForm.tsx";
 import { OrgMembersTable } from "../features/orgs/OrgMembersTable.tsx";
@@ -27,7 +28,7 @@ function OrgSettingsPage() {
         title="Organisation settings"
         description={
           manages
-            ? "Name, risk bands, members and invitations of your organisation."
+            ? "Name, risk bands, health rules, members and invitations of your organisation."
             : "Who is in your organisation. Owners and admins manage members and invitations."
         }
       />
@@ -45,6 +46,7 @@ function OrgSettingsPage() {
           <>
             <RenameOrgForm key={org.data.id} org={org.data} canEdit={manages} />
             <RiskBandsForm key={`risk-${org.data.id}`} org={org.data} canEdit={manages} />
+            <HealthThresholdsForm key={`health-${org.data.id}`} org={org.data} canEdit={manages} />
           </>
         )}
         {manages && activeOrg ? <InviteForm myRole={activeOrg.role} /> : null}

@@ -2,9 +2,18 @@ import { Paper } from "@mantine/core";
 import { IconFolderPlus, IconUsers } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createLazyRoute, getRouteApi } from "@tanstack/react-router";
+import { useMemo } from "react";
+import { PortfolioSummary } from "../features/dashboard/PortfolioSummary.tsx";
+import { portfolioCounts, portfolioRows } from "../features/dashboard/portfolioView.ts";
+import { SavedViews } from "../features/dashboard/SavedViews.tsx";
+import { savedViewsKey } from "../features/dashboard/savedViews.ts";
 import { PortfolioFilters } from "../features/projects/PortfolioFilters.tsx";
 import { PortfolioTable } from "../features/projects/PortfolioTable.tsx";
-import type { PortfolioSearch } from "../features/projects/portfolioSearch.ts";
+import {
+  clearedPortfolioFilters,
+  hasPortfolioFilters,
+  type PortfolioSearch,
+} from "../features/projects/portfolioSearch.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
@@ -21,77 +30,117 @@ function PortfolioPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const session = useQuery(trpc.session.get.queryOptions());
-  const projects = useQuery({
-    ...trpc.project.list.queryOptions({ includeArchived: search.archived }),
+  const dashboard = useQuery({
+    ...trpc.dashboard.portfolio.queryOptions({ includeArchived: search.archived }),
     // Toggling "include archived" keeps the rows on screen until the other list arrives.
     placeholderData: keepPreviousData,
   });
   const orgRole = session.data?.activeOrg?.role;
   const canCreate = orgRole === "owner" || orgRole === "admin";
+  const items = dashboard.data?.items;
+  const rows = useMemo(() => (items ? portfolioRows(items, search) : []), [items, search]);
+  const counts = useMemo(() => portfolioCounts(items ?? []), [items]);
 
   function update(patch: Partial<PortfolioSearch>) {
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   }
 
-  const filtered = Boolean(search.q || search.stage || search.status);
   const newProject = canCreate ? (
     <ButtonLink to="/projects/new" leftSection={<IconFolderPlus size={18} aria-hidden />}>
       New project
     </ButtonLink>
   ) : null;
+  const user = session.data?.user;
+  const org = session.data?.activeOrg;
+  const views =
+    user && org ? (
+      <SavedViews
+        storageKey={savedViewsKey(user.id, org.id)}
+        search={search}
+        // A saved view replaces the whole search, and is a step Back can undo.
+        onApply={(next) => void navigate({ search: next })}
+      />
+    ) : null;
 
   let body: React.ReactNode;
-  if (projects.isPending) {
-    body = <LoadingRows label="Loading projects" />;
-  } else if (projects.isError) {
+  if (dashboard.isPending) {
+    body = (
+      <Paper withBorder radius="md" p="md">
+        <LoadingRows label="Loading projects" />
+      </Paper>
+    );
+  } else if (dashboard.isError) {
     body = (
       <ErrorAlert
-        error={projects.error}
+        error={dashboard.error}
         title="Projects could not be loaded"
-        onRetry={() => void projects.refetch()}
+        onRetry={() => void dashboard.refetch()}
       />
     );
-  } else if (projects.data.length === 0 && !filtered) {
-    body = canCreate ? (
-      <EmptyState
-        icon={<IconFolderPlus size={28} aria-hidden />}
-        title="No projects yet — create the first"
-        description="A project holds the plan, the IPM/PM split of responsibilities, milestones, risks and stakeholders of one rollout."
-        action={newProject}
-      />
-    ) : (
-      <EmptyState
-        icon={<IconUsers size={28} aria-hidden />}
-        title="You're not on any project yet"
-        description="Projects you are added to appear here. Ask a project manager or an organisation admin to add you."
-      />
+  } else if (dashboard.data.items.length === 0 && !hasPortfolioFilters(search)) {
+    body = (
+      <Paper withBorder radius="md" p="md">
+        {canCreate ? (
+          <EmptyState
+            icon={<IconFolderPlus size={28} aria-hidden />}
+            title="No projects yet — create the first"
+            description="A project holds the plan, the IPM/PM split of responsibilities, milestones, risks and stakeholders of one rollout."
+            action={newProject}
+          />
+        ) : (
+          <EmptyState
+            icon={<IconUsers size={28} aria-hidden />}
+            title="You're not on any project yet"
+            description="Projects you are added to appear here. Ask a project manager or an organisation admin to add you."
+          />
+        )}
+      </Paper>
     );
   } else {
     body = (
-      <PortfolioTable
-        projects={projects.data}
-        search={search}
-        onSortChange={(sort, desc) => update({ sort, desc })}
-        onClearFilters={() => update({ q: "", stage: undefined, status: undefined })}
-      />
+      <>
+        <PortfolioSummary
+          counts={counts}
+          goLivesThisMonth={dashboard.data.summary.goLivesThisMonth}
+          search={search}
+          onChange={update}
+        />
+        <PortfolioFilters search={search} onChange={update} />
+        <Paper withBorder radius="md" p="md">
+          <PortfolioTable
+            rows={rows}
+            total={dashboard.data.items.length}
+            search={search}
+            onSortChange={(sort, desc) => update({ sort, desc })}
+            onClearFilters={() => update(clearedPortfolioFilters)}
+          />
+        </Paper>
+      </>
     );
   }
 
   return (
-    <>
+    <div className="portfolio-page">
       <PageHeader
         title="Portfolio"
         description={
           canCreate
-            ? "Every project in your organisation, with its stage, go-live and people."
-            : "The projects you are on, with their stage, go-live and people."
+            ? "Every project in your organisation: health by the written rules, progress against plan, the next milestone and what is slipping."
+            : "The projects you are on: health by the written rules, progress against plan and the next milestone."
         }
-        actions={newProject}
+        actions={
+          <>
+            {views}
+            {canCreate ? (
+              <ButtonLink to="/projects/import" variant="default">
+                Import
+              </ButtonLink>
+            ) : null}
+            {newProject}
+          </>
+        }
       />
-      <PortfolioFilters search={search} onChange={update} />
-      <Paper withBorder radius="md" p="md">
-        {body}
-      </Paper>
-    </>
+      {body}
+    </div>
   );
 }

@@ -15,7 +15,7 @@ function ProjectShell() {
   return (
     <>
       <ProjectHeader project={project} />
-      <ProjectTabs projectId={project.id} canEdit={project.canEdit} />
+      <ProjectTabs projectId={project.id} canEdit={project.canEdit} role={project.myRole} />
       <Outlet />
     </>
   );

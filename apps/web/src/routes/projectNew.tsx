@@ -44,6 +44,11 @@ function NewProjectPage() {
       <PageHeader
         title="New project"
         description="Everything can be changed later from the project's Settings tab."
+        actions={
+          <ButtonLink to="/projects/import" variant="default">
+            Import from a file
+          </ButtonLink>
+        }
       />
       <ProjectForm
         mode="create"

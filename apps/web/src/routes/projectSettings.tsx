@@ -2,6 +2,7 @@ import { Alert, Stack } from "@mantine/core";
 import { projectAllows } from "@rollout/domain";
 import { IconLock } from "@tabler/icons-react";
 import { createLazyRoute, getRouteApi } from "@tanstack/react-router";
+import { ExportProjectCard } from "../features/exchange/ExportProjectCard.tsx";
 import { ArchiveCard } from "../features/projects/ArchiveCard.tsx";
 import { EditProjectForm } from "../features/projects/EditProjectForm.tsx";
 import { HealthOverrideCard } from "../features/projects/HealthOverrideCard.tsx";
@@ -29,6 +30,9 @@ function ProjectSettingsPage() {
       <EditProjectForm project={project} />
       {projectAllows("project.health.override", project.myRole) ? (
         <HealthOverrideCard project={project} />
+      ) : null}
+      {projectAllows("project.export", project.myRole) ? (
+        <ExportProjectCard projectId={project.id} projectKey={project.key} />
       ) : null}
       {projectAllows("project.archive", project.myRole) ? <ArchiveCard project={project} /> : null}
     </Stack>

@@ -53,6 +53,8 @@ export const portfolioItemOutput = projectListItemOutput.extend({
   progress: z.number(),
   plannedProgress: z.number(),
   nextMilestone: milestoneFigureOutput.nullable(),
+  /** The latest any open milestone is forecast against its baseline (working days). */
+  worstSlip: z.number().int().nullable(),
   goLiveDate: z.string().nullable(),
   daysToGoLive: z.number().int().nullable(),
   openHighRisks: z.number().int(),

@@ -84,3 +84,19 @@ export function useSetRiskThresholds() {
     }),
   );
 }
+
+export function useSetHealthThresholds() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.org.setHealthThresholds.mutationOptions({
+      onSuccess: (org) => {
+        queryClient.setQueryData(trpc.org.get.queryKey(), org);
+        // Every project's computed health follows the new limits.
+        void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
+        void queryClient.invalidateQueries(trpc.report.pathFilter());
+      },
+      onError: () => queryClient.invalidateQueries(trpc.org.get.queryFilter()),
+    }),
+  );
+}

@@ -5,10 +5,12 @@ import {
   projectStages,
   projectStatuses,
   projectStatusLabels,
+  rags,
 } from "@rollout/domain";
 import { IconSearch } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { isOneOf } from "../../lib/isOneOf.ts";
+import { ragLabels } from "../dashboard/dashboardFormat.ts";
 import type { PortfolioSearch } from "./portfolioSearch.ts";
 
 interface PortfolioFiltersProps {
@@ -23,6 +25,11 @@ const stageOptions = [
 const statusOptions = [
   { value: "", label: "All statuses" },
   ...projectStatuses.map((s) => ({ value: s, label: projectStatusLabels[s] })),
+];
+
+const healthOptions = [
+  { value: "", label: "Any health" },
+  ...rags.map((r) => ({ value: r, label: ragLabels[r] })),
 ];
 
 /** The search box: typed text shows at once; the URL (and the table) follow after a pause. */
@@ -72,6 +79,22 @@ export function PortfolioFilters({ search, onChange }: PortfolioFiltersProps) {
           onChange({ status: isOneOf(projectStatuses, value) ? value : undefined });
         }}
         w={{ base: "48%", sm: 170 }}
+      />
+      <NativeSelect
+        label="Health"
+        data={healthOptions}
+        value={search.health ?? ""}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          onChange({ health: isOneOf(rags, value) ? value : undefined });
+        }}
+        w={{ base: "48%", sm: 140 }}
+      />
+      <Switch
+        label="Slipping only"
+        checked={search.slipping}
+        onChange={(e) => onChange({ slipping: e.currentTarget.checked })}
+        mb={8}
       />
       <Switch
         label="Include archived"

@@ -1,12 +1,19 @@
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { type Project, projectKindLabels } from "@rollout/domain";
-import { IconArchive, IconCalendarEvent } from "@tabler/icons-react";
-import { ProjectRoleBadge, RagBadge, StageBadge, StatusBadge } from "../../ui/badges.tsx";
-import { formatDate, relativeDays } from "../../ui/format.ts";
+import { IconArchive, IconCalendarEvent, IconHandStop } from "@tabler/icons-react";
+import { ProjectRoleBadge, StageBadge, StatusBadge } from "../../ui/badges.tsx";
+import { formatDate, relativeDays, todayLocal } from "../../ui/format.ts";
+import { ragColors, ragLabels } from "../dashboard/dashboardFormat.ts";
 
 /** Key, name, customer and the facts people look for first. */
 export function ProjectHeader({ project }: { project: Project }) {
   const live = project.actualGoLive;
+  // The PM's call, while in force (the Overview shows it beside the computed colour).
+  const override =
+    project.healthOverride &&
+    (!project.healthOverride.expiresOn || project.healthOverride.expiresOn >= todayLocal())
+      ? project.healthOverride
+      : null;
   return (
     <Stack gap={6} mb="md">
       <Group gap="xs">
@@ -30,7 +37,18 @@ export function ProjectHeader({ project }: { project: Project }) {
       <Group gap="xs" mt={4} wrap="wrap">
         <StageBadge stage={project.stage} size="lg" />
         <StatusBadge status={project.status} size="lg" />
-        {project.healthOverride ? <RagBadge rag={project.healthOverride.rag} size="lg" /> : null}
+        {override ? (
+          <Badge
+            variant="filled"
+            color={ragColors[override.rag]}
+            size="lg"
+            tt="none"
+            leftSection={<IconHandStop size={14} aria-hidden />}
+            title={`Health overridden by ${override.byName}: ${override.reason}`}
+          >
+            {ragLabels[override.rag]} · override
+          </Badge>
+        ) : null}
         <Badge
           variant="default"
           size="lg"

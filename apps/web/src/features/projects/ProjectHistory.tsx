@@ -38,6 +38,7 @@ const fieldLabels: Record<string, string> = {
   role: "Role",
   healthOverrideRag: "Health",
   healthOverrideReason: "Reason",
+  healthOverrideExpiresOn: "Override until",
 };
 
 const valueLabels: Record<string, Record<string, string>> = {

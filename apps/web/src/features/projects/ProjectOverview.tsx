@@ -1,15 +1,32 @@
-import { Grid, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { formatMoney, type Project, projectAllows, projectKindLabels } from "@rollout/domain";
+import { Grid, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  type Project,
+  type ProjectDashboard,
+  projectAllows,
+  projectKindLabels,
+} from "@rollout/domain";
+import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { RagBadge } from "../../ui/badges.tsx";
+import { useTRPC } from "../../lib/trpc.ts";
 import { DateText } from "../../ui/DateText.tsx";
-import { daysFromToday, formatNumber, formatTimestamp, relativeDays } from "../../ui/format.ts";
+import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
+import { daysFromToday, relativeDays } from "../../ui/format.ts";
+import { LoadingRows } from "../../ui/Loading.tsx";
+import { BudgetCard } from "../dashboard/BudgetCard.tsx";
+import { slipView } from "../dashboard/dashboardFormat.ts";
+import { HealthCard } from "../dashboard/HealthCard.tsx";
+import { MilestonesCard } from "../dashboard/MilestonesCard.tsx";
+import { ProgressCard } from "../dashboard/ProgressCard.tsx";
+import { RiskHeatCard } from "../dashboard/RiskHeatCard.tsx";
+import { StakeholderThumb } from "../dashboard/StakeholderThumb.tsx";
+import { TasksByRoleCard } from "../dashboard/TasksByRoleCard.tsx";
 import { ProjectHistory } from "./ProjectHistory.tsx";
+import "../dashboard/dashboard.css";
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Title order={2} fz="h4" mb="md">
+    <Paper withBorder radius="md" p="md" h="100%">
+      <Title order={2} fz="h4" mb="sm">
         {title}
       </Title>
       {children}
@@ -28,164 +45,162 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function money(minor: number, currency: string): string {
-  try {
-    return formatMoney(minor, currency);
-  } catch {
-    return `${formatNumber(minor / 100)} ${currency}`;
-  }
-}
-
-function Budget({ project }: { project: Project }) {
-  const { plannedBudget: planned, actualCost: actual, currency } = project;
-  const share = planned > 0 ? actual / planned : null;
-  const over = actual - planned;
-  const color = share === null ? "gray" : share > 1.1 ? "red" : share > 1 ? "orange" : "blue";
-  return (
-    <Card title="Budget">
-      <Stack gap="md">
-        <SimpleGrid cols={2}>
-          <Fact label="Planned">
-            <Text fw={600}>{money(planned, currency)}</Text>
-          </Fact>
-          <Fact label="Spent so far">
-            <Text fw={600}>{money(actual, currency)}</Text>
-          </Fact>
-        </SimpleGrid>
-        {share !== null ? (
-          <Stack gap={4}>
-            <Progress
-              value={Math.min(share, 1) * 100}
-              color={color}
-              size="lg"
-              radius="xl"
-              aria-label={`Spent ${formatNumber(share, { style: "percent" })} of the planned budget`}
-            />
-            <Text size="sm" c={over > 0 ? "red" : "dimmed"}>
-              {over > 0
-                ? `${money(over, currency)} over plan (${formatNumber(share, { style: "percent" })} spent)`
-                : `${formatNumber(share, { style: "percent" })} spent, ${money(-over, currency)} left`}
-            </Text>
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            No budget planned.
-          </Text>
-        )}
-      </Stack>
-    </Card>
-  );
-}
-
-function Dates({ project }: { project: Project }) {
-  const days = daysFromToday(project.targetGoLive);
+/** The project's dates and identity, with the go-live forecast the schedule gives. */
+function Facts({
+  project,
+  dashboard,
+}: {
+  project: Project;
+  dashboard: ProjectDashboard | undefined;
+}) {
   const open = project.status === "active" || project.status === "on_hold";
+  const days = daysFromToday(project.targetGoLive);
+  const goLive = dashboard?.goLive;
+  const slip = slipView(goLive?.slip ?? null);
+  // The go-live milestone can be achieved before anyone records the project's actual go-live.
+  const reached = dashboard?.milestones.find((m) => m.isGoLive)?.actualDate ?? null;
   return (
-    <Card title="Dates">
-      <Stack gap="sm">
+    <Card title="Facts">
+      <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+        <Fact label="Customer">
+          <Text size="sm">{project.customer || "—"}</Text>
+        </Fact>
+        <Fact label="Kind">
+          <Text size="sm">{projectKindLabels[project.kind]}</Text>
+        </Fact>
         <Fact label="Start">
-          <DateText value={project.startDate} fw={500} />
+          <DateText value={project.startDate} size="sm" />
         </Fact>
         <Fact label="Target go-live">
-          <Group gap={8}>
-            <DateText value={project.targetGoLive} fw={500} />
-            {!project.actualGoLive && open ? (
-              <Text size="sm" c={days !== null && days < 0 ? "red" : "dimmed"}>
-                {relativeDays(project.targetGoLive)}
-              </Text>
-            ) : null}
-          </Group>
+          <DateText value={project.targetGoLive} size="sm" />
+          {!project.actualGoLive && open ? (
+            <Text size="xs" c={days !== null && days < 0 ? "red" : "dimmed"}>
+              {relativeDays(project.targetGoLive)}
+            </Text>
+          ) : null}
         </Fact>
-        <Fact label="Actual go-live">
-          {project.actualGoLive ? (
-            <DateText value={project.actualGoLive} fw={500} />
+        <Fact label={project.actualGoLive || reached ? "Actual go-live" : "Go-live forecast"}>
+          {project.actualGoLive || reached ? (
+            <DateText value={project.actualGoLive ?? reached} size="sm" />
+          ) : goLive ? (
+            <>
+              <DateText value={goLive.date} size="sm" />
+              {slip?.late ? (
+                <Text size="xs" c={slip.color} fw={600}>
+                  {slip.long} against baseline
+                </Text>
+              ) : null}
+            </>
           ) : (
-            <Text c="dimmed" size="sm">
-              Not live yet
+            <Text size="sm" c="dimmed">
+              —
             </Text>
           )}
         </Fact>
-      </Stack>
+        <Fact label="Last changed">
+          <DateText value={project.updatedAt} size="sm" />
+        </Fact>
+      </SimpleGrid>
     </Card>
   );
 }
 
-function Health({ project }: { project: Project }) {
-  const override = project.healthOverride;
+function Objectives({ project }: { project: Project }) {
   return (
-    <Card title="Health">
-      {override ? (
-        <Stack gap={6}>
-          <Group gap="xs">
-            <RagBadge rag={override.rag} size="lg" />
-            <Text size="sm" c="dimmed">
-              set by hand
-            </Text>
-          </Group>
-          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-            {override.reason}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {override.byName}, {formatTimestamp(override.at)}
-          </Text>
-        </Stack>
+    <Card title="Objectives">
+      {project.objectives.trim() ? (
+        <Text size="sm" style={{ whiteSpace: "pre-wrap", lineHeight: 1.65 }}>
+          {project.objectives}
+        </Text>
       ) : (
         <Text size="sm" c="dimmed">
-          No health set by hand. Health computed from the plan, budget and risks arrives with those
-          areas.
+          No objectives written yet.
+          {project.canEdit ? " Add them in Settings so everyone knows what success means." : ""}
         </Text>
       )}
     </Card>
   );
 }
 
-/** The project at a glance, read-only for everyone. */
+/**
+ * The project at a glance, for the team and for stakeholders alike: health with its reasons,
+ * progress against plan, milestones, risks, budget and earned value, open work by role, and
+ * the project's facts. Everything refreshes when anyone changes the project.
+ */
 export function ProjectOverview({ project }: { project: Project }) {
+  const trpc = useTRPC();
+  const dashboard = useQuery(trpc.dashboard.project.queryOptions({ projectId: project.id }));
   const seesHistory = projectAllows("project.audit.read", project.myRole);
+  const canOverride = projectAllows("project.health.override", project.myRole);
+  const data = dashboard.data;
+
+  let figures: ReactNode;
+  if (dashboard.isPending) {
+    figures = (
+      <Grid.Col span={12}>
+        <Paper withBorder radius="md" p="md">
+          <LoadingRows rows={6} label="Loading the project's figures" />
+        </Paper>
+      </Grid.Col>
+    );
+  } else if (dashboard.isError || !data) {
+    figures = (
+      <Grid.Col span={12}>
+        <ErrorAlert
+          error={dashboard.error}
+          title="The project's figures could not be loaded"
+          onRetry={() => void dashboard.refetch()}
+        />
+      </Grid.Col>
+    );
+  } else {
+    figures = (
+      <>
+        <Grid.Col span={{ base: 12, lg: 5 }} order={1}>
+          <HealthCard health={data.health} project={project} canOverride={canOverride} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }} order={2}>
+          <ProgressCard dashboard={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }} order={3}>
+          <MilestonesCard projectId={project.id} dashboard={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, lg: 4 }} order={4}>
+          <RiskHeatCard projectId={project.id} openHighRisks={data.openHighRisks} />
+        </Grid.Col>
+        {/* Beside the risks when two columns fit, beside the budget when three do. */}
+        <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 6, lg: 5 }}>
+          <BudgetCard dashboard={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, lg: 4 }} order={{ base: 5, lg: 6 }}>
+          <Stack gap="md" h="100%">
+            {data.stakeholders ? (
+              <StakeholderThumb projectId={project.id} people={data.stakeholders} />
+            ) : null}
+            <Facts project={project} dashboard={data} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={12} order={7}>
+          <TasksByRoleCard projectId={project.id} dashboard={data} />
+        </Grid.Col>
+      </>
+    );
+  }
+
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
-        <Stack gap="lg">
-          <Card title="Objectives">
-            {project.objectives.trim() ? (
-              <Text size="sm" style={{ whiteSpace: "pre-wrap", lineHeight: 1.65 }}>
-                {project.objectives}
-              </Text>
-            ) : (
-              <Text size="sm" c="dimmed">
-                No objectives written yet.
-                {project.canEdit
-                  ? " Add them in Settings so everyone knows what success means."
-                  : ""}
-              </Text>
-            )}
-          </Card>
-          {seesHistory ? <ProjectHistory project={project} /> : null}
+    <Grid gap="md" className="dash-grid">
+      {figures}
+      <Grid.Col span={{ base: 12, lg: seesHistory ? 6 : 12 }} order={8}>
+        <Stack gap="md">
+          <Objectives project={project} />
+          {data ? null : <Facts project={project} dashboard={undefined} />}
         </Stack>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-        <Stack gap="lg">
-          <Dates project={project} />
-          <Budget project={project} />
-          <Health project={project} />
-          <Card title="Details">
-            <SimpleGrid cols={2}>
-              <Fact label="Customer">
-                <Text size="sm">{project.customer || "—"}</Text>
-              </Fact>
-              <Fact label="Kind">
-                <Text size="sm">{projectKindLabels[project.kind]}</Text>
-              </Fact>
-              <Fact label="Created">
-                <DateText value={project.createdAt} size="sm" />
-              </Fact>
-              <Fact label="Last changed">
-                <DateText value={project.updatedAt} size="sm" />
-              </Fact>
-            </SimpleGrid>
-          </Card>
-        </Stack>
-      </Grid.Col>
+      {seesHistory ? (
+        <Grid.Col span={{ base: 12, lg: 6 }} order={9}>
+          <ProjectHistory project={project} />
+        </Grid.Col>
+      ) : null}
     </Grid>
   );
 }

@@ -1,3 +1,4 @@
+import { type ProjectAccessRole, type ProjectPermission, projectAllows } from "@rollout/domain";
 import { Link } from "@tanstack/react-router";
 
 type TabPath =
@@ -13,14 +14,15 @@ type TabPath =
   | "/projects/$projectId/members"
   | "/projects/$projectId/settings";
 
-const tabs: Array<{ to: TabPath; label: string; editOnly?: boolean }> = [
+const tabs: Array<{ to: TabPath; label: string; editOnly?: boolean; needs?: ProjectPermission }> = [
   { to: "/projects/$projectId", label: "Overview" },
   { to: "/projects/$projectId/plan", label: "Plan" },
   { to: "/projects/$projectId/gantt", label: "Gantt" },
   { to: "/projects/$projectId/responsibilities", label: "Responsibilities" },
   { to: "/projects/$projectId/milestones", label: "Milestones" },
   { to: "/projects/$projectId/raid", label: "RAID" },
-  { to: "/projects/$projectId/stakeholders", label: "Stakeholders" },
+  // The register holds the team's candid view of people: not shown to stakeholders.
+  { to: "/projects/$projectId/stakeholders", label: "Stakeholders", needs: "stakeholder.read" },
   { to: "/projects/$projectId/reports", label: "Reports" },
   { to: "/projects/$projectId/review", label: "Review" },
   { to: "/projects/$projectId/members", label: "Members" },
@@ -28,11 +30,20 @@ const tabs: Array<{ to: TabPath; label: string; editOnly?: boolean }> = [
 ];
 
 /** The project's sections as links (each has its own address), styled as tabs. */
-export function ProjectTabs({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+export function ProjectTabs({
+  projectId,
+  canEdit,
+  role,
+}: {
+  projectId: string;
+  canEdit: boolean;
+  role: ProjectAccessRole;
+}) {
   return (
     <nav aria-label="Project sections" className="tab-links no-print">
       {tabs
         .filter((tab) => canEdit || !tab.editOnly)
+        .filter((tab) => !tab.needs || projectAllows(tab.needs, role))
         .map((tab) => (
           <Link
             key={tab.to}

@@ -4,7 +4,8 @@ import { useTRPC } from "../../lib/trpc.ts";
 
 /**
  * Project writes and what each one makes stale. A saved project comes back whole, so its own
- * query is replaced in place; the list and the history are refetched.
+ * query is replaced in place; the list, the dashboards (health, budget, dates) and the history
+ * are refetched.
  */
 function useProjectSaved() {
   const trpc = useTRPC();
@@ -12,6 +13,7 @@ function useProjectSaved() {
   return (project: Project) => {
     queryClient.setQueryData(trpc.project.get.queryKey({ projectId: project.id }), project);
     void queryClient.invalidateQueries(trpc.project.list.pathFilter());
+    void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
     void queryClient.invalidateQueries(trpc.project.history.queryFilter({ projectId: project.id }));
   };
 }
@@ -21,7 +23,10 @@ export function useCreateProject() {
   const queryClient = useQueryClient();
   return useMutation(
     trpc.project.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.project.list.pathFilter()),
+      onSuccess: () => {
+        void queryClient.invalidateQueries(trpc.project.list.pathFilter());
+        void queryClient.invalidateQueries(trpc.dashboard.portfolio.pathFilter());
+      },
     }),
   );
 }

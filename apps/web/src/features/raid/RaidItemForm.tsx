@@ -29,10 +29,16 @@ import {
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { isOneOf } from "../../lib/isOneOf.ts";
 import { errorInfo } from "../../lib/trpc.ts";
+import { ConflictNotice } from "../../ui/ConflictNotice.tsx";
 import { type FieldErrors, unplacedErrors } from "../../ui/fieldErrors.ts";
-import { RaidConflictNotice } from "./RaidConflictNotice.tsx";
 import { RiskRatingFields } from "./RiskRatingFields.tsx";
-import { type RaidRights, useLinkChoices, useOwnerChoices, useRaidWrites } from "./raidData.ts";
+import {
+  type RaidRights,
+  useFreshRaidItem,
+  useLinkChoices,
+  useOwnerChoices,
+  useRaidWrites,
+} from "./raidData.ts";
 import {
   emptyRaidValues,
   formErrors,
@@ -93,6 +99,7 @@ export function RaidItemForm({
   onCancel,
 }: RaidItemFormProps) {
   const writes = useRaidWrites(projectId);
+  const latest = useFreshRaidItem(projectId, item?.id ?? "");
   const [initial, setInitial] = useState<RaidValues>(() =>
     item ? raidValues(item) : emptyRaidValues(kind),
   );
@@ -375,10 +382,13 @@ export function RaidItemForm({
 
         {/* Next to the buttons: where the eyes are after pressing Save in a long drawer. */}
         {conflict && item ? (
-          <RaidConflictNotice
+          <ConflictNotice
             message={conflict}
-            projectId={projectId}
-            itemId={item.id}
+            load={latest.load}
+            onGone={() => {
+              setConflict(null);
+              setFailure("This item was deleted by someone else meanwhile; close the drawer.");
+            }}
             onReload={(fresh) => {
               const v = raidValues(fresh);
               setInitial(v);

@@ -29,8 +29,8 @@ import { type FormEvent, useId, useState } from "react";
 import { isOneOf } from "../../lib/isOneOf.ts";
 import { errorInfo } from "../../lib/trpc.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
+import { ConflictNotice } from "../../ui/ConflictNotice.tsx";
 import type { FieldErrors } from "../../ui/fieldErrors.ts";
-import { ConflictNotice } from "./ConflictNotice.tsx";
 import {
   type AudienceMode,
   type CommValues,

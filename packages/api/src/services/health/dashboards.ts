@@ -47,13 +47,18 @@ export function portfolioDashboard(
     if (m.goLive && m.daysToGoLive !== null && m.goLive.date.slice(0, 7) === month) {
       summary.goLivesThisMonth += 1;
     }
-    if (m.milestones.some((x) => !x.actualDate && (x.slip ?? 0) > 0)) summary.slipping += 1;
+    const slips = m.milestones
+      .filter((x) => !x.actualDate && x.slip !== null)
+      .map((x) => x.slip as number);
+    const worstSlip = slips.length > 0 ? Math.max(...slips) : null;
+    if ((worstSlip ?? 0) > 0) summary.slipping += 1;
     return {
       ...item,
       health: m.health,
       progress: m.progress,
       plannedProgress: m.plannedProgress,
       nextMilestone: m.nextMilestone,
+      worstSlip,
       goLiveDate: m.goLive?.date ?? null,
       daysToGoLive: m.daysToGoLive,
       openHighRisks: m.openHighRisks,

@@ -32,6 +32,7 @@ import {
 } from "@rollout/domain";
 import { notFound } from "../../errors.ts";
 import { seesInternal } from "../plan/model.ts";
+import { prepared } from "../prepared.ts";
 
 export type RaidRow = typeof raidItem.$inferSelect;
 
@@ -294,50 +295,61 @@ export function getRaidItem(
   return { ...item, tasks, milestones, scoreHistory };
 }
 
-/** Counts of open risks per probability × impact cell, current and residual: two GROUP BYs. */
+/** Counts of open risks per probability × impact cell, current and residual: one GROUP BY. */
 export function raidHeatMap(
   tx: Queryable,
   orgId: string,
   projectId: string,
   role: ProjectAccessRole,
 ) {
-  const open = and(
-    eq(raidItem.projectId, projectId),
-    isNull(raidItem.deletedAt),
-    eq(raidItem.kind, "risk"),
-    inArray(raidItem.status, ["open", "mitigating"]),
-    visibleTo(role),
+  const outside = !seesInternal(role);
+  const query = prepared(tx, `raid.heatMap:${outside}`, () =>
+    tx
+      .select({
+        probability: raidItem.probability,
+        impact: raidItem.impact,
+        residualProbability: raidItem.residualProbability,
+        residualImpact: raidItem.residualImpact,
+        count: sql<number>`count(*)`,
+      })
+      .from(raidItem)
+      .where(
+        and(
+          eq(raidItem.projectId, sql.placeholder("projectId")),
+          isNull(raidItem.deletedAt),
+          eq(raidItem.kind, "risk"),
+          inArray(raidItem.status, ["open", "mitigating"]),
+          outside ? eq(raidItem.internalOnly, false) : undefined,
+        ),
+      )
+      .groupBy(
+        raidItem.probability,
+        raidItem.impact,
+        raidItem.residualProbability,
+        raidItem.residualImpact,
+      )
+      .prepare(),
   );
-  const current = tx
-    .select({
-      probability: raidItem.probability,
-      impact: raidItem.impact,
-      count: sql<number>`count(*)`,
-    })
-    .from(raidItem)
-    .where(open)
-    .groupBy(raidItem.probability, raidItem.impact)
-    .all();
-  const residual = tx
-    .select({
-      probability: raidItem.residualProbability,
-      impact: raidItem.residualImpact,
-      count: sql<number>`count(*)`,
-    })
-    .from(raidItem)
-    .where(open)
-    .groupBy(raidItem.residualProbability, raidItem.residualImpact)
-    .all();
-  const rated = (c: { probability: number | null; impact: number | null; count: number }) =>
-    c.probability !== null && c.impact !== null;
+  const cells = query.all({ projectId });
+  const current: Array<{ probability: number; impact: number; count: number }> = [];
+  const residual: Array<{ probability: number; impact: number; count: number }> = [];
+  let unratedResidual = 0;
+  for (const c of cells) {
+    if (c.probability !== null && c.impact !== null) {
+      current.push({ probability: c.probability, impact: c.impact, count: c.count });
+    }
+    if (c.residualProbability !== null && c.residualImpact !== null) {
+      residual.push({
+        probability: c.residualProbability,
+        impact: c.residualImpact,
+        count: c.count,
+      });
+    } else unratedResidual += c.count;
+  }
   return {
-    current: heatMapOf(
-      current.filter(rated) as { probability: number; impact: number; count: number }[],
-    ),
-    residual: heatMapOf(
-      residual.filter(rated) as { probability: number; impact: number; count: number }[],
-    ),
+    current: heatMapOf(current),
+    residual: heatMapOf(residual),
     thresholds: riskThresholdsOf(tx, orgId),
-    unratedResidual: residual.filter((c) => !rated(c)).reduce((n, c) => n + c.count, 0),
+    unratedResidual,
   };
 }

@@ -26,6 +26,7 @@ import {
 } from "@rollout/domain";
 import { type Acting, audit, changedFields } from "../../audit.ts";
 import { badRequest, duplicate, notFound, staleVersion } from "../../errors.ts";
+import { prepared } from "../prepared.ts";
 
 type StakeholderRow = typeof stakeholder.$inferSelect;
 
@@ -51,40 +52,44 @@ const openOwned = sql<number>`(
 )`;
 
 export function listStakeholders(tx: Queryable, projectId: string): Stakeholder[] {
-  return tx
-    .select({
-      row: stakeholder,
-      userName: user.name,
-      userEmail: user.email,
-      openRaidItems: openOwned,
-    })
-    .from(stakeholder)
-    .leftJoin(user, eq(user.id, stakeholder.userId))
-    .where(and(eq(stakeholder.projectId, projectId), isNull(stakeholder.deletedAt)))
-    .orderBy(asc(stakeholder.name), asc(stakeholder.id))
-    .all()
-    .map(({ row, userName, userEmail, openRaidItems }) => ({
-      id: row.id,
-      name: row.name,
-      title: row.title,
-      side: row.side,
-      email: row.email,
-      power: row.power,
-      interest: row.interest,
-      quadrant: quadrantOf(row.power, row.interest),
-      engagementCurrent: row.engagementCurrent,
-      engagementDesired: row.engagementDesired,
-      engagementGap: engagementGap(row.engagementCurrent, row.engagementDesired),
-      notes: row.notes,
-      user:
-        row.userId && userName !== null && userEmail !== null
-          ? { id: row.userId, name: userName, email: userEmail }
-          : null,
-      openRaidItems,
-      version: row.version,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    }));
+  const query = prepared(tx, "stakeholder.list", () =>
+    tx
+      .select({
+        row: stakeholder,
+        userName: user.name,
+        userEmail: user.email,
+        openRaidItems: openOwned,
+      })
+      .from(stakeholder)
+      .leftJoin(user, eq(user.id, stakeholder.userId))
+      .where(
+        and(eq(stakeholder.projectId, sql.placeholder("projectId")), isNull(stakeholder.deletedAt)),
+      )
+      .orderBy(asc(stakeholder.name), asc(stakeholder.id))
+      .prepare(),
+  );
+  return query.all({ projectId }).map(({ row, userName, userEmail, openRaidItems }) => ({
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    side: row.side,
+    email: row.email,
+    power: row.power,
+    interest: row.interest,
+    quadrant: quadrantOf(row.power, row.interest),
+    engagementCurrent: row.engagementCurrent,
+    engagementDesired: row.engagementDesired,
+    engagementGap: engagementGap(row.engagementCurrent, row.engagementDesired),
+    notes: row.notes,
+    user:
+      row.userId && userName !== null && userEmail !== null
+        ? { id: row.userId, name: userName, email: userEmail }
+        : null,
+    openRaidItems,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
 }
 
 export function loadStakeholder(tx: Queryable, projectId: string, id: string): StakeholderRow {

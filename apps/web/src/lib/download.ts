@@ -1,0 +1,12 @@
+/** Saves data as a file in the browser's downloads (an anchor with `download`, then released). */
+export function downloadFile(fileName: string, parts: BlobPart[], type: string) {
+  const blob = new Blob(parts, { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
