@@ -22,6 +22,7 @@ describe("permissions", () => {
         "schedule.read",
         "gate.signoff",
         "raid.read",
+        "report.read",
       ].includes(p);
       expect(projectAllows(p, "stakeholder"), p).toBe(isRead);
     }
@@ -33,6 +34,14 @@ describe("permissions", () => {
     expect(projectAccessRole("member", null)).toBeNull();
     for (const role of projectRoles) expect(projectAccessRole("member", role)).toBe(role);
     for (const p of projectPermissions) expect(projectAllows(p, "admin"), p).toBe(true);
+  });
+
+  it("keeps the register, exports, reports' drafts and share links from stakeholders", () => {
+    expect(projectAllows("project.export", "stakeholder")).toBe(false);
+    expect(projectAllows("project.export", "contributor")).toBe(false);
+    expect(projectAllows("report.publish", "ipm")).toBe(false);
+    expect(projectAllows("share.manage", "ipm")).toBe(false);
+    expect(projectAllows("share.manage", "pm")).toBe(true);
   });
 
   it("keeps the stakeholder register from stakeholders and its edits to the managers", () => {
