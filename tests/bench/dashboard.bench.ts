@@ -155,7 +155,7 @@ rows.push({
 
 const oneChangedTimes: number[] = [];
 for (let i = 0; i < Math.min(RUNS, 30); i++) {
-  const id = projectIds[5 + (i % 20)] ?? "";
+  const id = projectIds[1 + (i % Math.max(1, projectIds.length - 1))] ?? "";
   const item = await caller.raid.get({ projectId: id, itemId: `${id}-r0` });
   await caller.raid.update({
     projectId: id,

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startServer, type TestServer } from "./helpers.ts";
 
@@ -110,6 +111,33 @@ describe("live updates over server-sent events", () => {
     expect(latencies[2]).toBeLessThan(1000);
     stream.close();
     await stream.pump;
+  });
+
+  it("ends open streams at once when the server closes", async () => {
+    const other = await startServer();
+    const client = new Client(other);
+    await client.signUp("closing@live.test");
+    await client.mutate("org.create", { name: "Closing Org", slug: "closing-org" });
+    const response = await fetch(`${other.url}/trpc/live.changes`, {
+      headers: { accept: "text/event-stream", cookie: client.cookie },
+    });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no body");
+    await reader.read();
+    const started = performance.now();
+    // Fastify's close waits for open requests: without ending the streams it would hang here.
+    const closing = other.app.close();
+    const ended = (async () => {
+      try {
+        for (;;) if ((await reader.read()).done) return "ended";
+      } catch {
+        return "ended";
+      }
+    })();
+    expect(await ended).toBe("ended");
+    await closing;
+    expect(performance.now() - started).toBeLessThan(3000);
+    rmSync(other.dir, { recursive: true, force: true });
   });
 
   it("refuses a stream to someone signed out", async () => {

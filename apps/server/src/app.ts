@@ -12,6 +12,7 @@ import {
   appRouter,
   CLIENT_IP_HEADER,
   type Context,
+  changes,
   createAuth,
 } from "@rollout/api";
 import { closeDb, type Db } from "@rollout/db";
@@ -182,6 +183,11 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
     app.log.warn({ webDist: config.webDist }, "web app not built; serving the API only");
   }
 
+  // Live streams never end on their own: end them first, so closing does not wait on them
+  // (open pages reconnect to the next server and refetch).
+  app.addHook("preClose", async () => {
+    changes.closeStreams();
+  });
   app.addHook("onClose", async () => {
     if (ownsDb) closeDb(db);
   });

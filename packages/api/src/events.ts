@@ -51,9 +51,28 @@ class ChangeBus {
     return `${this.orgRevision(orgId)}.${this.projectRevision(projectId)}`;
   }
 
-  /** The organisation's changes as an async stream, until `signal` aborts. */
+  #closing = new AbortController();
+
+  /** The organisation's changes as an async stream, until `signal` aborts or streams close. */
   async *stream(orgId: string, signal?: AbortSignal): AsyncGenerator<Change> {
-    for await (const [change] of on(this.#emitter, orgId, { signal })) yield change as Change;
+    const until = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
+    try {
+      for await (const [change] of on(this.#emitter, orgId, { signal: until })) {
+        yield change as Change;
+      }
+    } catch (error) {
+      if (until.aborted) return;
+      throw error;
+    }
+  }
+
+  /**
+   * Ends every open stream (the server is shutting down: open pages reconnect to the next
+   * one instead of holding the old one up). Streams opened afterwards work as usual.
+   */
+  closeStreams(): void {
+    this.#closing.abort();
+    this.#closing = new AbortController();
   }
 
   listeners(orgId: string): number {

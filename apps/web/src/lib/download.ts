@@ -10,3 +10,8 @@ export function downloadFile(fileName: string, parts: BlobPart[], type: string) 
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Saves text as a CSV file; a byte-order mark so spreadsheet programs read it as UTF-8. */
+export function downloadCsv(fileName: string, csv: string) {
+  downloadFile(fileName, ["\uFEFF", csv], "text/csv;charset=utf-8");
+}

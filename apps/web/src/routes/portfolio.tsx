@@ -1,9 +1,11 @@
-import { Paper } from "@mantine/core";
-import { IconFolderPlus, IconUsers } from "@tabler/icons-react";
+import { Button, Paper } from "@mantine/core";
+import { todayUtc } from "@rollout/domain";
+import { IconFileSpreadsheet, IconFolderPlus, IconUsers } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createLazyRoute, getRouteApi } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { PortfolioSummary } from "../features/dashboard/PortfolioSummary.tsx";
+import { portfolioCsv } from "../features/dashboard/portfolioCsv.ts";
 import { portfolioCounts, portfolioRows } from "../features/dashboard/portfolioView.ts";
 import { SavedViews } from "../features/dashboard/SavedViews.tsx";
 import { savedViewsKey } from "../features/dashboard/savedViews.ts";
@@ -14,6 +16,7 @@ import {
   hasPortfolioFilters,
   type PortfolioSearch,
 } from "../features/projects/portfolioSearch.ts";
+import { downloadCsv } from "../lib/download.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
@@ -131,6 +134,14 @@ function PortfolioPage() {
         actions={
           <>
             {views}
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              disabled={rows.length === 0}
+              onClick={() => downloadCsv(`portfolio-${todayUtc()}.csv`, portfolioCsv(rows))}
+            >
+              Export CSV
+            </Button>
             {canCreate ? (
               <ButtonLink to="/projects/import" variant="default">
                 Import

@@ -16,8 +16,8 @@ import { notifications } from "@mantine/notifications";
 import { RAID_IMPORT_MAX_BYTES, raidItemsToCsv } from "@rollout/domain";
 import { IconCircleCheck, IconFileAlert, IconUpload } from "@tabler/icons-react";
 import { useRef, useState } from "react";
+import { downloadCsv } from "../../lib/download.ts";
 import { errorInfo } from "../../lib/trpc.ts";
-import { downloadCsv } from "./download.ts";
 import { useRaidImport } from "./raidData.ts";
 
 type Check =

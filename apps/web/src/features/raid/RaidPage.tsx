@@ -11,10 +11,10 @@ import {
 import { IconAlertTriangle, IconFileImport, IconPlus, IconPrinter } from "@tabler/icons-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
+import { downloadCsv } from "../../lib/download.ts";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { formatNumber, todayLocal } from "../../ui/format.ts";
 import { LoadingRows } from "../../ui/Loading.tsx";
-import { downloadCsv } from "./download.ts";
 import { ImportModal } from "./ImportModal.tsx";
 import { type DrawerTarget, RaidDrawer } from "./RaidDrawer.tsx";
 import { RaidExportMenu } from "./RaidExportMenu.tsx";

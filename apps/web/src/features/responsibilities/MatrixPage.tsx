@@ -20,6 +20,7 @@ import { MatrixSummary } from "./MatrixSummary.tsx";
 import { matrixCsv } from "./matrixModel.ts";
 import "../plan/plan.css";
 import "./matrix.css";
+import { downloadCsv } from "../../lib/download.ts";
 
 const collapsedByProject = new Map<string, Set<string>>();
 
@@ -144,16 +145,7 @@ export function MatrixPage({
 
   function exportCsv() {
     if (!index) return;
-    // A byte-order mark so spreadsheet programs read the file as UTF-8.
-    const blob = new Blob(["\uFEFF", matrixCsv(index)], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `${project.key}-responsibilities.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadCsv(`${project.key}-responsibilities.csv`, matrixCsv(index));
   }
 
   const violations = plan.data.tasks.filter((t) => t.violations.length > 0).length;

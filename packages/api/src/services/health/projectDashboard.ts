@@ -18,11 +18,11 @@ import {
   isResponsible,
   type ProjectAccessRole,
   type ProjectDashboard,
-  plannedFraction,
   projectAllows,
   rollupProgress,
   todayUtc,
 } from "@rollout/domain";
+import { changes } from "../../events.ts";
 import type { ProjectRow } from "../../trpc.ts";
 import { seesInternal } from "../plan/model.ts";
 import { metricsFor } from "./metrics.ts";
@@ -39,6 +39,12 @@ export function projectDashboard(
   today = todayUtc(),
 ): ProjectDashboard {
   const outside = !seesInternal(role);
+  const seesRegister = projectAllows("stakeholder.read", role);
+  // Cached like the figures: until the project or its organisation changes, or the day turns.
+  const key = `${p.id}:${outside}:${seesRegister}`;
+  const revision = `${changes.revisionOf(orgId, p.id)}:${p.version}:${today}`;
+  const hit = cache.get(key);
+  if (hit && hit.revision === revision) return hit.dashboard;
   const m = metricsFor(db, orgId, [p], outside ? "outside" : "team", today).get(p.id);
   if (!m) throw new Error("no figures");
 
@@ -122,12 +128,15 @@ export function projectDashboard(
       .run();
     recorded.set(today, m.progress);
   }
-  const burnUp = weeklyPoints(p.startDate, m.goLive?.date ?? p.targetGoLive, today).map((date) => {
-    const planned = plannedShare(leaves, date);
-    return { date, planned, actual: date <= today ? latestOnOrBefore(recorded, date) : null };
-  });
+  const points = weeklyPoints(p.startDate, m.goLive?.date ?? p.targetGoLive, today);
+  const planned = plannedShares(leaves, points);
+  const burnUp = points.map((date, i) => ({
+    date,
+    planned: planned[i] ?? 0,
+    actual: date <= today ? latestOnOrBefore(recorded, date) : null,
+  }));
 
-  const stakeholders = projectAllows("stakeholder.read", role)
+  const stakeholders = seesRegister
     ? db
         .select({
           id: stakeholder.id,
@@ -141,7 +150,7 @@ export function projectDashboard(
         .all()
     : null;
 
-  return {
+  const dashboard: ProjectDashboard = {
     health: m.health,
     progress: m.progress,
     plannedProgress: m.plannedProgress,
@@ -164,7 +173,12 @@ export function projectDashboard(
     stakeholders,
     today,
   };
+  if (cache.size >= 5000) cache.clear();
+  cache.set(key, { revision, dashboard });
+  return dashboard;
 }
+
+const cache = new Map<string, { revision: string; dashboard: ProjectDashboard }>();
 
 /** Weekly dates from `start` to `end` (and today, so the line ends where we are). */
 function weeklyPoints(start: string, end: string, today: string): string[] {
@@ -176,24 +190,43 @@ function weeklyPoints(start: string, end: string, today: string): string[] {
   return [...new Set(points)].sort();
 }
 
-function plannedShare(
+const DAY = 86_400_000;
+
+/**
+ * The planned percent complete on each of `dates` (sorted): each task's estimate spread evenly
+ * over its calendar days, start and due counted (as `plannedFraction` does). Dates are turned
+ * into day numbers once, so thousands of tasks over a year of weeks stay cheap.
+ */
+function plannedShares(
   leaves: ReadonlyArray<{
     estimateHours: number | null;
     status: string;
     startDate: string | null;
     dueDate: string | null;
   }>,
-  date: string,
-): number {
+  dates: readonly string[],
+): number[] {
+  const day = (iso: string) => Math.round(Date.parse(iso) / DAY);
+  const spans: Array<{ from: number; to: number; weight: number }> = [];
   let total = 0;
-  let planned = 0;
   for (const t of leaves) {
     if (t.status === "cancelled") continue;
-    const w = t.estimateHours && t.estimateHours > 0 ? t.estimateHours : 1;
-    total += w;
-    planned += w * plannedFraction(t.startDate, t.dueDate, date);
+    const weight = t.estimateHours && t.estimateHours > 0 ? t.estimateHours : 1;
+    total += weight;
+    if (!t.dueDate) continue;
+    spans.push({ from: day(t.startDate ?? t.dueDate), to: day(t.dueDate), weight });
   }
-  return total === 0 ? 0 : Math.round((planned / total) * 1000) / 10;
+  return dates.map((date) => {
+    if (total === 0) return 0;
+    const d = day(date);
+    let planned = 0;
+    for (const s of spans) {
+      if (d < s.from) continue;
+      if (d >= s.to) planned += s.weight;
+      else planned += (s.weight * (d - s.from + 1)) / (s.to - s.from + 1);
+    }
+    return Math.round((planned / total) * 1000) / 10;
+  });
 }
 
 function latestOnOrBefore(recorded: Map<string, number>, date: string): number | null {

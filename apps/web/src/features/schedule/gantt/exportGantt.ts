@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
+import { downloadFile } from "../../../lib/download.ts";
 
 /** Renders an SVG element off-screen and returns its markup. */
 export function svgMarkup(element: ReactElement): {
@@ -42,12 +43,5 @@ export async function downloadSvgAsPng(element: ReactElement, fileName: string):
   context.drawImage(image, 0, 0, width, height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
   if (!blob) throw new Error("The image could not be made");
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(fileName, [blob], "image/png");
 }
