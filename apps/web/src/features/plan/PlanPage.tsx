@@ -15,6 +15,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { type Project, projectAllows } from "@rollout/domain";
 import {
+  IconFileSpreadsheet,
   IconFilterOff,
   IconFolderPlus,
   IconKeyboard,
@@ -56,6 +57,8 @@ import {
 import type { PlanSearch } from "./planSearch.ts";
 import { TaskDrawer } from "./TaskDrawer.tsx";
 import "./plan.css";
+import { downloadCsv } from "../../lib/download.ts";
+import { planCsv } from "./planCsv.ts";
 
 /** Which phases each person folded, per project, for as long as the tab is open. */
 const collapsedByProject = new Map<string, Set<string>>();
@@ -255,6 +258,14 @@ function LoadedPlan({
     <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
       <PlanFilters search={search} people={plan.people} onChange={(patch) => onSearch(patch)} />
       <Group gap="xs" className="no-print">
+        <Button
+          size="sm"
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          onClick={() => downloadCsv(`${project.key}-plan.csv`, planCsv(index))}
+        >
+          Export CSV
+        </Button>
         {rights.plan ? (
           <>
             <Button

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import type { CommItem, Project } from "@rollout/domain";
-import { IconLock, IconPlus, IconUsersGroup } from "@tabler/icons-react";
+import { IconFileSpreadsheet, IconLock, IconPlus, IconUsersGroup } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
@@ -24,6 +24,8 @@ import {
   stakeholderSections,
 } from "./stakeholderSearch.ts";
 import "./stakeholders.css";
+import { downloadCsv } from "../../lib/download.ts";
+import { commsCsv, registerCsv } from "./stakeholderCsv.ts";
 
 type CommDrawerState = { mode: "closed" } | { mode: "new" } | { mode: "edit"; comm: CommItem };
 
@@ -229,7 +231,24 @@ export function StakeholdersPage({
             need to be, and how you keep them informed. Internal to the project team.
           </Text>
         </Stack>
-        {rights.edit ? <Group className="no-print">{addButton}</Group> : null}
+        <Group className="no-print">
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+            disabled={search.section === "comms" ? !comms.data : !register.data}
+            onClick={() =>
+              search.section === "comms"
+                ? downloadCsv(
+                    `${project.key}-communication-plan.csv`,
+                    commsCsv(comms.data?.items ?? []),
+                  )
+                : downloadCsv(`${project.key}-stakeholders.csv`, registerCsv(sorted))
+            }
+          >
+            Export CSV
+          </Button>
+          {rights.edit ? addButton : null}
+        </Group>
       </Group>
 
       <Tabs
