@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { Project } from "@rollout/domain";
-import { IconFlag, IconPlus, IconSignature } from "@tabler/icons-react";
+import { IconFileSpreadsheet, IconFlag, IconPlus, IconSignature } from "@tabler/icons-react";
 import { useState } from "react";
 import { EmptyState } from "../../../ui/EmptyState.tsx";
 import { ErrorAlert } from "../../../ui/ErrorAlert.tsx";
@@ -14,6 +14,8 @@ import { MilestonePanel } from "./MilestonePanel.tsx";
 import { MilestoneTable } from "./MilestoneTable.tsx";
 import { MilestoneTimeline } from "./MilestoneTimeline.tsx";
 import "../schedule.css";
+import { downloadCsv } from "../../../lib/download.ts";
+import { milestoneCsv } from "./milestoneCsv.ts";
 
 type Drawer = { mode: "closed" } | { mode: "new" } | { mode: "edit"; id: string };
 
@@ -65,15 +67,24 @@ export function MilestonesPage({
             milestone's baseline.
           </Text>
         </Stack>
-        {rights.edit ? (
+        <Group gap="xs" className="no-print">
           <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setDrawer({ mode: "new" })}
-            className="no-print"
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+            disabled={milestones.length === 0}
+            onClick={() => downloadCsv(`${project.key}-milestones.csv`, milestoneCsv(milestones))}
           >
-            New milestone
+            Export CSV
           </Button>
-        ) : null}
+          {rights.edit ? (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setDrawer({ mode: "new" })}
+            >
+              New milestone
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       {awaitingMe.map((m) =>
