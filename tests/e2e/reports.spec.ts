@@ -73,11 +73,27 @@ test.describe("status reports and share links", () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/\/Type\s*\/Page\b/);
 
-    // A share link, shown once.
+    // Back to the list, which exports as CSV: every report listed, its colours in words.
     await page.getByRole("button", { name: "All reports" }).click();
     await expect(page.getByRole("table", { name: "Status reports" })).toContainText(
       `No. ${number}`,
     );
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV of the status reports" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("ACME-CRM-status-reports.csv");
+    const csvText = await readFile(await csv.path(), "utf8");
+    expect(csvText).toContain(
+      "Report,Period start,Period end,Overall,Schedule,Budget,Scope,Risk,Status,Published at,Published by\r\n",
+    );
+    expect(csvText).toMatch(
+      new RegExp(
+        `\\r\\n${number},${week.start},${week.end}(,(Green|Amber|Red)){5},Published,\\d{4}-\\d{2}-\\d{2}T[^,]+,Priya Patel\\r\\n`,
+      ),
+    );
+
+    // A share link, shown once.
     const label = `Steering committee ${id}`;
     await page.getByRole("button", { name: "New share link" }).click();
     const share = page.getByRole("form", { name: "New share link" });

@@ -4,7 +4,12 @@ import { Client, startServer, type TestServer } from "./helpers.ts";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ SESSION_IDLE_HOURS: "2", SESSION_ABSOLUTE_DAYS: "1" });
+  server = await startServer({
+    SESSION_IDLE_HOURS: "2",
+    SESSION_ABSOLUTE_DAYS: "1",
+    // Many sign-ups from one address here: the per-client limit has its own test.
+    AUTH_RATE_LIMIT_PER_MINUTE: "100",
+  });
 });
 afterAll(() => server.close());
 
@@ -36,6 +41,60 @@ describe("sessions", () => {
     });
     expect(response.status).toBe(400);
     expect(client.cookie).toBe("");
+  });
+
+  it("refuses passwords over 128 characters and common ones, and stores argon2id", async () => {
+    const tooLong = await new Client(server).authPost("sign-up/email", {
+      email: "long@example.test",
+      password: "x".repeat(129),
+      name: "Long",
+    });
+    expect(tooLong.status).toBe(400);
+    for (const common of ["password", "Password1", "12345678", "qwertyuiop"]) {
+      const response = await new Client(server).authPost("sign-up/email", {
+        email: `common-${common.length}@example.test`,
+        password: common,
+        name: "Common",
+      });
+      expect(response.status, common).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toMatch(/common or leaked/);
+    }
+    const ok = new Client(server);
+    await ok.signUp("strong@example.test", "x".repeat(128));
+    const stored = server.db.$client
+      .prepare("select a.password from account a join user u on u.id = a.user_id where u.email = ?")
+      .get("strong@example.test") as { password: string };
+    // argon2id at the OWASP cost: 19 MiB, 2 iterations, 1 lane; a fresh salt each time.
+    expect(stored.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(stored.password).not.toContain("x".repeat(16));
+    expect((await new Client(server).signIn("strong@example.test", "x".repeat(128))).status).toBe(
+      200,
+    );
+    expect((await new Client(server).signIn("strong@example.test", "x".repeat(127))).status).toBe(
+      401,
+    );
+  });
+
+  it("ends the account's other sessions when its password changes", async () => {
+    const here = new Client(server);
+    await here.signUp("changer@example.test");
+    const elsewhere = new Client(server);
+    expect((await elsewhere.signIn("changer@example.test")).status).toBe(200);
+    expect((await whoAmI(elsewhere))?.user.email).toBe("changer@example.test");
+    const changed = await here.authPost("change-password", {
+      currentPassword: "correct horse battery",
+      newPassword: "a much better secret 2026",
+    });
+    expect(changed.status).toBe(200);
+    expect(await whoAmI(elsewhere)).toBeNull();
+    expect(
+      (await new Client(server).signIn("changer@example.test", "a much better secret 2026")).status,
+    ).toBe(200);
+    const weak = await here.authPost("change-password", {
+      currentPassword: "a much better secret 2026",
+      newPassword: "password1",
+    });
+    expect(weak.status).toBe(400);
   });
 
   it("issues a new session id at each sign-in and ends the session on the server at sign-out", async () => {

@@ -20,6 +20,22 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { Config } from "./config.ts";
 import { contentSecurityPolicy, csrfGuard } from "./security.ts";
+import { SignInGuard } from "./signInGuard.ts";
+
+/** The email a sign-in names, whatever shape the body came in. */
+function emailOf(body: unknown): string | null {
+  const parsed = typeof body === "string" ? safeJson(body) : body;
+  const email = (parsed as { email?: unknown } | null)?.email;
+  return typeof email === "string" && email.length <= 254 ? email : null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 function toHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -103,13 +119,40 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
       },
     },
   };
+  const guard = new SignInGuard(config.accountFailedSignIns, config.accountLockSeconds * 1000);
   const authHandler = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, config.publicUrl);
+    const signInEmail =
+      request.method === "POST" && url.pathname === "/api/auth/sign-in/email"
+        ? emailOf(request.body)
+        : null;
+    if (signInEmail) {
+      const wait = guard.retryAfter(signInEmail);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        request.log.warn(
+          { account: SignInGuard.label(signInEmail), retryAfterSeconds: seconds },
+          "sign-in refused: too many failed sign-ins for this account",
+        );
+        reply.header("retry-after", String(seconds));
+        return reply.status(429).send({
+          statusCode: 429,
+          code: "TOO_MANY_REQUESTS",
+          message: `Too many failed sign-ins for this account. Try again in ${seconds} seconds.`,
+        });
+      }
+    }
     const init: RequestInit = { method: request.method, headers: toHeaders(request) };
     if (request.method === "POST" && request.body !== undefined) {
       init.body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
     }
     const response = await auth.handler(new Request(url, init));
+    if (signInEmail) {
+      if (response.status === 401) {
+        guard.failed(signInEmail);
+        request.log.info({ account: SignInGuard.label(signInEmail) }, "sign-in failed");
+      } else if (response.ok) guard.succeeded(signInEmail);
+    }
     reply.status(response.status);
     response.headers.forEach((value, key) => {
       if (key !== "set-cookie") reply.header(key, value);

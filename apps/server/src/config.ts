@@ -26,6 +26,10 @@ const envSchema = z.object({
   SESSION_IDLE_HOURS: positiveInt(24 * 90).default(72),
   SESSION_ABSOLUTE_DAYS: positiveInt(365).default(30),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
+  // Failed sign-ins one account may have within the window before it is refused for the rest
+  // of the window (wherever the attempts come from).
+  ACCOUNT_FAILED_SIGN_INS: positiveInt(1000).default(10),
+  ACCOUNT_LOCK_SECONDS: positiveInt(86_400).default(900),
   // 10 MiB: a whole project exported as JSON, or a few thousand CSV rows, fits.
   MAX_BODY_BYTES: positiveInt(50 * 1024 * 1024).default(10 * 1024 * 1024),
   MAX_BATCH_SIZE: positiveInt(100).default(20),
@@ -48,6 +52,8 @@ export interface Config {
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
   authRateLimitPerMinute: number;
+  accountFailedSignIns: number;
+  accountLockSeconds: number;
   maxBodyBytes: number;
   maxBatchSize: number;
   trustProxy: boolean;
@@ -114,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleSeconds: e.SESSION_IDLE_HOURS * 3600,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_DAYS * 86_400,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    accountFailedSignIns: e.ACCOUNT_FAILED_SIGN_INS,
+    accountLockSeconds: e.ACCOUNT_LOCK_SECONDS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxBatchSize: e.MAX_BATCH_SIZE,
     trustProxy: e.TRUST_PROXY,

@@ -1,9 +1,20 @@
-import { createDb, DEMO_PASSWORD, demoUsers, hasDemoUsers, isEmpty, seedDemo } from "@rollout/db";
-import { hashPassword } from "better-auth/crypto";
+import { dirname, join, resolve } from "node:path";
+import { hashPassword } from "@rollout/api";
+import {
+  backupDatabase,
+  claimDatabase,
+  createDb,
+  DEMO_PASSWORD,
+  demoUsers,
+  hasDemoUsers,
+  isEmpty,
+  restoreDatabase,
+  seedDemo,
+} from "@rollout/db";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
-const commands = ["start", "migrate", "seed"] as const;
+const commands = ["start", "migrate", "seed", "backup", "restore"] as const;
 type Command = (typeof commands)[number];
 
 function printSignIns(url: string) {
@@ -13,8 +24,40 @@ function printSignIns(url: string) {
   console.log(`\nOpen ${url}\n`);
 }
 
-async function main(command: Command) {
+/** `--name value` from the command line, or undefined. */
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function main(command: Command, args: string[]) {
   const config = loadConfig();
+  if (command === "backup") {
+    const folder = resolve(option(args, "to") ?? join(dirname(config.databaseFile), "backups"));
+    const keep = Number(option(args, "keep") ?? 7);
+    if (!Number.isInteger(keep) || keep < 1) {
+      console.error("--keep must be a whole number of at least 1");
+      process.exit(2);
+    }
+    const result = backupDatabase(config.databaseFile, folder, keep);
+    console.log(
+      `Backed up ${config.databaseFile} to ${result.file} (${result.bytes} bytes, integrity ${result.integrity}, ${result.milliseconds} ms).`,
+    );
+    if (result.removed.length > 0)
+      console.log(`Removed older backups: ${result.removed.join(", ")}`);
+    return;
+  }
+  if (command === "restore") {
+    const file = args.find((a) => !a.startsWith("--"));
+    if (!file) {
+      console.error("Name the backup to restore: restore <file>");
+      process.exit(2);
+    }
+    const result = restoreDatabase(resolve(file), config.databaseFile);
+    console.log(`Restored ${result.restored} into ${config.databaseFile}.`);
+    if (result.previous) console.log(`The database it replaced is kept as ${result.previous}.`);
+    return;
+  }
   const db = createDb(config.databaseFile);
   if (command === "migrate") {
     console.log(`Database ${config.databaseFile} is up to date.`);
@@ -38,6 +81,9 @@ async function main(command: Command) {
     seeded = true;
   }
   const app = await buildApp({ config, db });
+  // Tells `restore` a server is using this database (removed on a clean shutdown).
+  const release = claimDatabase(config.databaseFile);
+  app.addHook("onClose", async () => release());
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -66,7 +112,7 @@ if (!(commands as readonly string[]).includes(arg)) {
   console.error(`Unknown command "${arg}". Use one of: ${commands.join(", ")}.`);
   process.exit(2);
 }
-main(arg as Command).catch((error: unknown) => {
+main(arg as Command, process.argv.slice(3)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
@@ -76,6 +122,8 @@ main(arg as Command).catch((error: unknown) => {
     console.error(`Port is already in use. Set PORT to a free port, e.g. PORT=8081.`);
     process.exit(1);
   }
-  console.error(error);
+  console.error(
+    error instanceof Error && ["backup", "restore"].includes(arg) ? error.message : error,
+  );
   process.exit(1);
 });

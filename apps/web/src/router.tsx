@@ -1,3 +1,4 @@
+import { projectAllows } from "@rollout/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -10,6 +11,8 @@ import {
 import { AppLayout } from "./app/AppLayout.tsx";
 import { RouteError, RouteNotFound } from "./app/RouteError.tsx";
 import { authSearch } from "./features/auth/authSearch.ts";
+import { lessonsSearch, lessonsSearchDefaults } from "./features/lessons/lessonsSearch.ts";
+import { pirSearch } from "./features/pir/pirSearch.ts";
 import {
   matrixSearch,
   matrixSearchDefaults,
@@ -264,10 +267,41 @@ const projectReportsRoute = createRoute({
   },
 }).lazy(() => import("./routes/projectReports.tsx").then((m) => m.Route));
 
+/** The review (a revision of it, from the URL) starts loading with the page's chunk. */
 const projectReviewRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: "review",
-}).lazy(() => import("./routes/projectPlaceholder.tsx").then((m) => m.ReviewRoute));
+  validateSearch: pirSearch,
+  loaderDeps: ({ search }) => ({ revision: search.revision }),
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchQuery(
+      context.trpc.pir.get.queryOptions(
+        deps.revision === undefined
+          ? { projectId: params.projectId }
+          : { projectId: params.projectId, revision: deps.revision },
+      ),
+    );
+  },
+}).lazy(() => import("./routes/projectPir.tsx").then((m) => m.Route));
+
+/** The project's history in sentences (the team's view); the first page starts with the chunk. */
+const projectActivityRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: "activity",
+  loader: ({ context, params }) => {
+    // The project is loaded by the parent route: stakeholders have no activity to fetch.
+    const project = context.queryClient.getQueryData(
+      context.trpc.project.get.queryKey({ projectId: params.projectId }),
+    );
+    if (!project || !projectAllows("activity.read", project.myRole)) return;
+    void context.queryClient.prefetchInfiniteQuery(
+      context.trpc.activity.list.infiniteQueryOptions(
+        { projectId: params.projectId, entity: null, limit: 50 },
+        { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      ),
+    );
+  },
+}).lazy(() => import("./routes/projectActivity.tsx").then((m) => m.Route));
 
 const projectMembersRoute = createRoute({
   getParentRoute: () => projectRoute,
@@ -291,6 +325,39 @@ const playbookRoute = createRoute({
     void context.queryClient.prefetchQuery(context.trpc.playbook.get.queryOptions());
   },
 }).lazy(() => import("./routes/playbook.tsx").then((m) => m.Route));
+
+/** Each person's own choice of notifications (not an organisation setting). */
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/notifications",
+}).lazy(() => import("./routes/notificationSettings.tsx").then((m) => m.Route));
+
+/** The organisation's templates, and one template's details and plan. */
+const templatesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/templates",
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(context.trpc.template.list.queryOptions());
+  },
+}).lazy(() => import("./routes/templates.tsx").then((m) => m.Route));
+
+const templateEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/templates/$templateId",
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(
+      context.trpc.template.get.queryOptions({ templateId: params.templateId }),
+    );
+  },
+}).lazy(() => import("./routes/templateEdit.tsx").then((m) => m.Route));
+
+/** The lessons library: every lesson of the organisation, for its project teams. */
+const lessonsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "lessons",
+  validateSearch: lessonsSearch,
+  search: { middlewares: [stripSearchParams(lessonsSearchDefaults)] },
+}).lazy(() => import("./routes/lessons.tsx").then((m) => m.Route));
 
 const myWorkRoute = createRoute({
   getParentRoute: () => orgRoute,
@@ -322,12 +389,17 @@ const routeTree = rootRoute.addChildren([
         projectStakeholdersRoute,
         projectReportsRoute,
         projectReviewRoute,
+        projectActivityRoute,
         projectMembersRoute,
         projectSettingsRoute,
       ]),
       orgSettingsRoute,
       playbookRoute,
+      notificationSettingsRoute,
+      templatesRoute,
+      templateEditRoute,
       myWorkRoute,
+      lessonsRoute,
     ]),
   ]),
 ]);

@@ -1,5 +1,9 @@
 import { afterCommit, auditLog, newId, nowIso, type Tx } from "@rollout/db";
 import { changes, MAX_IDS } from "./events.ts";
+import { notifyForChanges } from "./services/collab/triggers.ts";
+
+/** Changes only the person making them needs to hear of (their own bell, their own settings). */
+const PERSONAL = new Set(["notification", "notification_prefs"]);
 
 /** Who is making a change, and in which organisation: every write names them. */
 export interface Acting {
@@ -35,6 +39,7 @@ export function audit(tx: Tx, actor: Acting, entry: AuditEntry): void {
 export function auditMany(tx: Tx, actor: Acting, entries: readonly AuditEntry[]): void {
   const createdAt = nowIso();
   announce(tx, actor, entries, createdAt);
+  notifyForChanges(tx, actor, entries);
   for (let i = 0; i < entries.length; i += 500) {
     const chunk = entries.slice(i, i + 500);
     if (chunk.length === 0) continue;
@@ -96,6 +101,9 @@ function announce(tx: Tx, actor: Acting, entries: readonly AuditEntry[], at: str
     }
   }
   afterCommit(tx, () => {
-    for (const c of batch.values()) changes.publish({ orgId: actor.orgId, ...c, at });
+    for (const c of batch.values()) {
+      const recipients = PERSONAL.has(c.entityType) ? [actor.userId] : undefined;
+      changes.publish({ orgId: actor.orgId, ...c, at, ...(recipients ? { recipients } : {}) });
+    }
   });
 }

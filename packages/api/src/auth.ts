@@ -1,7 +1,23 @@
 import { account, asc, type Db, eq, member, session, user, verification } from "@rollout/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Actor } from "./context.ts";
+import {
+  hashPassword,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  passwordProblem,
+  verifyPassword,
+} from "./passwords.ts";
+
+/** Where a new password is chosen, and the body field that carries it. */
+const NEW_PASSWORD_FIELD: Record<string, string> = {
+  "/sign-up/email": "password",
+  "/change-password": "newPassword",
+  "/reset-password": "newPassword",
+  "/set-password": "newPassword",
+};
 
 export interface AuthSettings {
   db: Db;
@@ -40,9 +56,26 @@ export function createAuth(settings: AuthSettings) {
     }),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 8,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      password: { hash: hashPassword, verify: verifyPassword },
+      // A new password ends every other session (ASVS 5: 3.3.3).
+      revokeSessionsOnPasswordReset: true,
+    },
+    hooks: {
+      // Every new password is checked against the list of common ones before it is taken.
+      before: createAuthMiddleware(async (ctx) => {
+        const field = NEW_PASSWORD_FIELD[ctx.path];
+        if (!field) return;
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        const problem = passwordProblem(body[field]);
+        if (problem) throw new APIError("BAD_REQUEST", { message: problem });
+        // Changing a password ends every other session of the account (ASVS 5: 7.4.3).
+        if (ctx.path === "/change-password") {
+          return { context: { body: { ...body, revokeOtherSessions: true } } };
+        }
+      }),
     },
     session: {
       expiresIn: settings.sessionIdleSeconds,

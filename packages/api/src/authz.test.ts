@@ -10,6 +10,7 @@ import {
   type ProjectAccessRole,
   permissions,
   projectAllows,
+  teamOnly,
 } from "@rollout/domain";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
@@ -51,8 +52,15 @@ function expected(permission: Permission, target: Target, role: MatrixRole): Out
   if (role === "anonymous") return "UNAUTHORIZED";
   if (access.scope === "user") return "allowed";
   if (role === "otherOrg" && target === "orgA") return "NOT_FOUND";
-  if (access.scope === "org")
-    return orgAllows(permission as never, orgRoleOf[role]) ? "allowed" : "FORBIDDEN";
+  if (access.scope === "org") {
+    if (!orgAllows(permission as never, orgRoleOf[role])) return "FORBIDDEN";
+    // Organisation-wide team knowledge: not for members who are on no project's team.
+    const team = role === "otherOrg" ? "admin" : projectRoleOf[role];
+    if (teamOnly(permission as never) && (team === null || team === "stakeholder")) {
+      return "FORBIDDEN";
+    }
+    return "allowed";
+  }
   if (role === "otherOrg") return "NOT_FOUND";
   const projectRole = projectRoleOf[role];
   if (projectRole === null) return "NOT_FOUND";

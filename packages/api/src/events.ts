@@ -10,9 +10,38 @@ export interface Change {
   entityIds: string[];
   action: string;
   at: string;
+  /**
+   * A personal change (a notification): only these people hear of it, and it moves no
+   * revision (it changes nothing anyone's figures are made of).
+   */
+  recipients?: string[];
 }
 
 export const MAX_IDS = 200;
+
+/**
+ * Kinds of change that cannot move a project's plan figures (tasks, dates, progress, milestones,
+ * budget): caches of those figures survive them. Anything not named here counts as a plan
+ * change, so a new kind of change is safe by default.
+ */
+const OFF_PLAN = new Set([
+  "raid_item",
+  "stakeholder",
+  "comm_item",
+  "status_report",
+  "share_link",
+  "gate_criterion",
+  "gate_signer",
+  "invitation",
+  "playbook_entry",
+  "comment",
+  "pir",
+  "pir_objective",
+  "pir_kpi",
+  "pir_measurement",
+  "pir_signer",
+  "lesson",
+]);
 
 /**
  * Announces committed changes to whoever listens (live pages, caches). Revisions count changes
@@ -23,6 +52,8 @@ class ChangeBus {
   readonly #emitter = new EventEmitter();
   readonly #projectRevision = new Map<string, number>();
   readonly #orgRevision = new Map<string, number>();
+  readonly #planRevision = new Map<string, number>();
+  readonly #activity = new Map<string, number>();
 
   constructor() {
     // Every open page holds a listener: there is no meaningful limit.
@@ -30,8 +61,19 @@ class ChangeBus {
   }
 
   publish(change: Change): void {
+    if (change.recipients) {
+      this.#emitter.emit(change.orgId, change);
+      return;
+    }
+    this.#activity.set(change.orgId, this.activity(change.orgId) + 1);
     if (change.projectId) {
       this.#projectRevision.set(change.projectId, this.projectRevision(change.projectId) + 1);
+      if (!OFF_PLAN.has(change.entityType)) {
+        this.#planRevision.set(
+          change.projectId,
+          (this.#planRevision.get(change.projectId) ?? 0) + 1,
+        );
+      }
     } else {
       this.#orgRevision.set(change.orgId, this.orgRevision(change.orgId) + 1);
     }
@@ -44,6 +86,16 @@ class ChangeBus {
 
   orgRevision(orgId: string): number {
     return this.#orgRevision.get(orgId) ?? 0;
+  }
+
+  /** Counts every change in the organisation, to any project or to the organisation itself. */
+  activity(orgId: string): number {
+    return this.#activity.get(orgId) ?? 0;
+  }
+
+  /** A cache key that changes whenever the project's plan (or its organisation) changes. */
+  planRevisionOf(orgId: string, projectId: string): string {
+    return `${this.orgRevision(orgId)}.${this.#planRevision.get(projectId) ?? 0}`;
   }
 
   /** A cache key that changes whenever the project or its organisation changes. */

@@ -7,6 +7,7 @@ export {
 } from "./auth.ts";
 export { type Actor, type Context, type Logger, silentLogger } from "./context.ts";
 export { changes } from "./events.ts";
+export { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 export { listProcedures, type ProcedureInfo } from "./procedures.ts";
 export { type AppRouter, appRouter } from "./routers/index.ts";
 export { createCallerFactory, type Meta } from "./trpc.ts";

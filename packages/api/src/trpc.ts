@@ -1,4 +1,4 @@
-import { and, eq, member, project, projectMember } from "@rollout/db";
+import { and, eq, inArray, member, project, projectMember } from "@rollout/db";
 import {
   type Access,
   id as idSchema,
@@ -12,6 +12,7 @@ import {
   permissions,
   projectAccessRole,
   projectAllows,
+  teamOnly,
   type UserPermission,
 } from "@rollout/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -134,10 +135,33 @@ const inOrg = signedIn.use(({ ctx, next }) => {
 
 export function orgProcedure(permission: OrgPermission) {
   checkScope(permission, "org");
+  const team = teamOnly(permission);
   return inOrg.meta({ permission }).use(({ ctx, next }) => {
     if (!orgAllows(permission, ctx.org.role)) throw forbidden();
+    if (team && ctx.org.role === "member" && !onSomeTeam(ctx.db, ctx.org.id, ctx.actor.userId)) {
+      throw forbidden("This is for project teams");
+    }
     return next();
   });
+}
+
+/** Whether someone is a pm, ipm or contributor on any project of the organisation. */
+function onSomeTeam(db: Context["db"], orgId: string, userId: string): boolean {
+  return (
+    db
+      .select({ id: projectMember.id })
+      .from(projectMember)
+      .innerJoin(project, eq(project.id, projectMember.projectId))
+      .where(
+        and(
+          eq(projectMember.userId, userId),
+          eq(project.organizationId, orgId),
+          inArray(projectMember.role, ["pm", "ipm", "contributor"]),
+        ),
+      )
+      .limit(1)
+      .get() !== undefined
+  );
 }
 
 export type ProjectRow = typeof project.$inferSelect;

@@ -26,13 +26,18 @@ export function createDb(file: string, options: CreateDbOptions = {}): Db {
   if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  const db = openDb(sqlite);
+  if (options.migrate !== false) migrate(db, { migrationsFolder });
+  return db;
+}
+
+/** The connection settings Rollout relies on, and the drizzle handle over an open database. */
+export function openDb(sqlite: Database.Database): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file.
   sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
-  if (options.migrate !== false) migrate(db, { migrationsFolder });
-  return db;
+  return drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
 }
 
 /**

@@ -22,6 +22,7 @@ export {
   sql,
 } from "drizzle-orm";
 export { alias } from "drizzle-orm/sqlite-core";
+export * from "./backup.ts";
 export * from "./client.ts";
 export { isUniqueViolation } from "./errors.ts";
 export * from "./ids.ts";

@@ -7,6 +7,7 @@ import {
   permissions,
   projectAccessRole,
   projectAllows,
+  teamOnly,
 } from "./permissions.ts";
 
 const projectPermissions = Object.entries(permissions)
@@ -23,9 +24,21 @@ describe("permissions", () => {
         "gate.signoff",
         "raid.read",
         "report.read",
+        // The review they sign, and comments where the service lets them write.
+        "pir.read",
+        "pir.signoff",
+        "comment.read",
+        "comment.write",
       ].includes(p);
       expect(projectAllows(p, "stakeholder"), p).toBe(isRead);
     }
+  });
+
+  it("keeps organisation-wide team knowledge (lessons, templates) for project teams", () => {
+    expect(teamOnly("lesson.read")).toBe(true);
+    expect(teamOnly("template.read")).toBe(true);
+    expect(teamOnly("project.list")).toBe(false);
+    expect(teamOnly("notification.read")).toBe(false);
   });
 
   it("lets org owners and admins act as admin on every project", () => {

@@ -4,14 +4,16 @@ import type { OrgRole, ProjectRole } from "./enums.ts";
  * Every procedure declares one of these in its meta. A permission has a scope:
  * - `public`: anyone, signed in or not;
  * - `user`: any signed-in person, with or without an organisation;
- * - `org`: a member of the active organisation with one of `orgRoles`;
+ * - `org`: a member of the active organisation with one of `orgRoles`; with `teamOnly`, a plain
+ *   member must also be on the team (pm, ipm or contributor) of some project: organisation-wide
+ *   knowledge (lessons, templates) is not for people who are only ever stakeholders;
  * - `project`: someone who can see the project and holds one of `projectRoles` on it
  *   (organisation owners and admins act as `admin` on every project of their organisation).
  */
 export type Access =
   | { scope: "public" }
   | { scope: "user" }
-  | { scope: "org"; orgRoles: readonly OrgRole[] }
+  | { scope: "org"; orgRoles: readonly OrgRole[]; teamOnly?: true }
   | { scope: "project"; projectRoles: readonly ProjectAccessRole[] };
 
 /** A project role, or `admin` for an organisation owner/admin acting on any project. */
@@ -79,6 +81,31 @@ export const permissions = {
   "playbook.read": { scope: "org", orgRoles: anyOrgRole },
   "playbook.manage": { scope: "org", orgRoles: orgAdmins },
   "mywork.read": { scope: "org", orgRoles: anyOrgRole },
+  /** The post-implementation review: stakeholders read it (they sign it). */
+  "pir.read": { scope: "project", projectRoles: everyoneOnProject },
+  /** Objectives, KPIs, lessons, signers, sending for sign-off. Refused once locked. */
+  "pir.edit": { scope: "project", projectRoles: projectManagers },
+  /** Starting a new revision of a signed-off review: the PM's call. */
+  "pir.revise": { scope: "project", projectRoles: ["admin", "pm"] },
+  /** Signing the review: only the people named on it (checked in the service). */
+  "pir.signoff": { scope: "project", projectRoles: everyoneOnProject },
+  /** Recording a later measurement of a benefit: its owner or a manager (checked in the service). */
+  "benefit.record": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
+  /** The lessons library, across every project of the organisation. */
+  "lesson.read": { scope: "org", orgRoles: anyOrgRole, teamOnly: true },
+  "template.read": { scope: "org", orgRoles: anyOrgRole, teamOnly: true },
+  /** The organisation's own templates, in Settings. */
+  "template.manage": { scope: "org", orgRoles: orgAdmins },
+  /** Saving a project's plan as a new template of the organisation. */
+  "template.saveFrom": { scope: "project", projectRoles: projectManagers },
+  /** Comments on what the caller can see; stakeholders only on milestones and the review. */
+  "comment.read": { scope: "project", projectRoles: everyoneOnProject },
+  "comment.write": { scope: "project", projectRoles: everyoneOnProject },
+  /** One's own notifications in the active organisation, and which kinds one gets. */
+  "notification.read": { scope: "org", orgRoles: anyOrgRole },
+  "notification.manage": { scope: "org", orgRoles: anyOrgRole },
+  /** The activity feed, in sentences, from the audit log: the team's, like the log itself. */
+  "activity.read": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
 } as const satisfies Record<string, Access>;
 
 export type Permission = keyof typeof permissions;
@@ -107,6 +134,12 @@ export function projectAccessRole(
 
 export function orgAllows(permission: OrgPermission, role: OrgRole): boolean {
   return (permissions[permission].orgRoles as readonly OrgRole[]).includes(role);
+}
+
+/** Whether a plain member must be on some project's team for `permission` (see `Access`). */
+export function teamOnly(permission: OrgPermission): boolean {
+  const access: Access = permissions[permission];
+  return access.scope === "org" && access.teamOnly === true;
 }
 
 export function projectAllows(permission: ProjectPermission, role: ProjectAccessRole): boolean {

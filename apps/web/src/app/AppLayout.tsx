@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconBell,
   IconChecklist,
   IconChevronDown,
   IconLayoutDashboard,
@@ -21,6 +22,8 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { useSignOut } from "../features/auth/useSignOut.ts";
+import { NotificationBell } from "../features/collab/NotificationBell.tsx";
+import { LessonsNavLink } from "../features/lessons/LessonsNavLink.tsx";
 import { OrgSwitcher } from "../features/orgs/OrgSwitcher.tsx";
 import { useTRPC } from "../lib/trpc.ts";
 import { useLiveUpdates } from "../lib/useLiveUpdates.ts";
@@ -77,46 +80,57 @@ export function AppLayout() {
             {data ? <OrgSwitcher orgs={data.orgs} active={data.activeOrg} /> : null}
           </Group>
           {data ? (
-            <Menu position="bottom-end" width={240} shadow="md">
-              <Menu.Target>
-                <UnstyledButton aria-label={`Account menu for ${data.user.name}`}>
-                  <Group gap={8} wrap="nowrap">
-                    <Avatar size={30} radius="xl" color="blue">
-                      {initials(data.user.name)}
-                    </Avatar>
-                    <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
+            <Group gap="xs" wrap="nowrap">
+              {hasOrg ? <NotificationBell /> : null}
+              <Menu position="bottom-end" width={240} shadow="md">
+                <Menu.Target>
+                  <UnstyledButton aria-label={`Account menu for ${data.user.name}`}>
+                    <Group gap={8} wrap="nowrap">
+                      <Avatar size={30} radius="xl" color="blue">
+                        {initials(data.user.name)}
+                      </Avatar>
+                      <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
+                        {data.user.name}
+                      </Text>
+                      <IconChevronDown size={14} aria-hidden />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>
+                    <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
                       {data.user.name}
                     </Text>
-                    <IconChevronDown size={14} aria-hidden />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
-                    {data.user.name}
-                  </Text>
-                  <Text size="xs" c="dimmed" truncate>
-                    {data.user.email}
-                  </Text>
-                </Menu.Label>
-                <Menu.Divider />
-                {hasOrg ? (
+                    <Text size="xs" c="dimmed" truncate>
+                      {data.user.email}
+                    </Text>
+                  </Menu.Label>
+                  <Menu.Divider />
+                  {hasOrg ? (
+                    <Menu.Item
+                      leftSection={<IconSettings size={16} aria-hidden />}
+                      onClick={() => void navigate({ to: "/settings" })}
+                    >
+                      Organisation settings
+                    </Menu.Item>
+                  ) : null}
+                  {hasOrg ? (
+                    <Menu.Item
+                      leftSection={<IconBell size={16} aria-hidden />}
+                      onClick={() => void navigate({ to: "/settings/notifications" })}
+                    >
+                      Notification settings
+                    </Menu.Item>
+                  ) : null}
                   <Menu.Item
-                    leftSection={<IconSettings size={16} aria-hidden />}
-                    onClick={() => void navigate({ to: "/settings" })}
+                    leftSection={<IconLogout size={16} aria-hidden />}
+                    onClick={() => void signOut()}
                   >
-                    Organisation settings
+                    Sign out
                   </Menu.Item>
-                ) : null}
-                <Menu.Item
-                  leftSection={<IconLogout size={16} aria-hidden />}
-                  onClick={() => void signOut()}
-                >
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           ) : null}
         </Group>
       </AppShell.Header>
@@ -140,6 +154,7 @@ export function AppLayout() {
                 activeProps={{ active: true, "aria-current": "page" }}
                 onClick={nav.close}
               />
+              <LessonsNavLink onClick={nav.close} />
               <NavLinkLink
                 to="/settings"
                 label="Settings"

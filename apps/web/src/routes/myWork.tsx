@@ -1,5 +1,5 @@
 import { createLazyRoute } from "@tanstack/react-router";
-import { MyWorkList } from "../features/myWork/MyWorkList.tsx";
+import { ExportMyTasksButton, MyWorkList } from "../features/myWork/MyWorkList.tsx";
 import { ButtonLink } from "../ui/links.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 
@@ -12,9 +12,12 @@ function MyWorkPage() {
         title="My work"
         description="Your open tasks across projects: assigned to you, or where your role is responsible (R) or accountable (A)."
         actions={
-          <ButtonLink to="/projects" variant="default">
-            Open the portfolio
-          </ButtonLink>
+          <>
+            <ExportMyTasksButton />
+            <ButtonLink to="/projects" variant="default">
+              Open the portfolio
+            </ButtonLink>
+          </>
         }
       />
       <MyWorkList />

@@ -52,7 +52,11 @@ function OrgSettingsPage() {
         {manages && activeOrg ? <InviteForm myRole={activeOrg.role} /> : null}
         {manages ? <InvitationsList /> : null}
         {activeOrg ? (
-          <OrgMembersTable myRole={activeOrg.role} myUserId={session.data?.user.id} />
+          <OrgMembersTable
+            orgSlug={activeOrg.slug}
+            myRole={activeOrg.role}
+            myUserId={session.data?.user.id}
+          />
         ) : null}
       </Stack>
     </>

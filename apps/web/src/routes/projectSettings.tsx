@@ -7,6 +7,7 @@ import { ArchiveCard } from "../features/projects/ArchiveCard.tsx";
 import { EditProjectForm } from "../features/projects/EditProjectForm.tsx";
 import { HealthOverrideCard } from "../features/projects/HealthOverrideCard.tsx";
 import { useProject } from "../features/projects/useProject.ts";
+import { SaveAsTemplateCard } from "../features/templates/SaveAsTemplateCard.tsx";
 
 const route = getRouteApi("/_authed/_org/projects/$projectId/settings");
 
@@ -33,6 +34,9 @@ function ProjectSettingsPage() {
       ) : null}
       {projectAllows("project.export", project.myRole) ? (
         <ExportProjectCard projectId={project.id} projectKey={project.key} />
+      ) : null}
+      {projectAllows("template.saveFrom", project.myRole) ? (
+        <SaveAsTemplateCard project={project} canManage={project.myRole === "admin"} />
       ) : null}
       {projectAllows("project.archive", project.myRole) ? <ArchiveCard project={project} /> : null}
     </Stack>

@@ -131,6 +131,31 @@ describe("portfolio dashboard", () => {
     expect((await world.as("orgMember").dashboard.portfolio({})).items).toEqual([]);
   });
 
+  it("answers from memory until anything in the organisation changes, then at once", async () => {
+    const owner = world.as("orgOwner");
+    const first = await owner.dashboard.portfolio({});
+    expect(await owner.dashboard.portfolio({})).toEqual(first);
+    // A project created elsewhere in the organisation is on the next read.
+    const created = await owner.project.create({
+      key: "NEW-1",
+      name: "Fresh rollout",
+      customer: "",
+      kind: "software",
+      stage: "initiation",
+      status: "active",
+      startDate: today,
+      targetGoLive: addDays(today, 90),
+      actualGoLive: null,
+      plannedBudget: 0,
+      actualCost: 0,
+      currency: "EUR",
+      objectives: "",
+    });
+    const after = await owner.dashboard.portfolio({});
+    expect(after.items.map((i) => i.id)).toContain(created.id);
+    expect(after.items).toHaveLength(first.items.length + 1);
+  });
+
   it("counts progress, overdue tasks and days to go-live", async () => {
     const { item: p } = await item();
     expect(p.progress).toBe(0);
@@ -167,6 +192,42 @@ describe("project dashboard", () => {
     expect(outside.stakeholders).toBeNull();
     expect(JSON.stringify(outside)).not.toContain("Vendor margin review");
     expect(JSON.stringify(outside)).not.toContain("Partner margin squeezed");
+  });
+
+  it("keeps its plan figures across changes off the plan, and follows every change", async () => {
+    const pm = world.as("pm");
+    const first = await pm.dashboard.project(pid());
+    expect(first.health.dimensions.risk.rag).toBe("red");
+    // A risk re-rated: the plan part is kept, the risk figures follow.
+    await pm.raid.update({
+      ...pid(),
+      itemId: world.register.riskId,
+      version: 1,
+      changes: { impact: 3, mitigation: "Named UAT slots agreed" },
+    });
+    const second = await pm.dashboard.project(pid());
+    expect(second.health.dimensions.risk.rag).not.toBe("red");
+    expect(second.tasksByRole).toEqual(first.tasksByRole);
+    expect(second.burnUp).toEqual(first.burnUp);
+    // A stakeholder moved on the grid: the thumbnail follows.
+    await pm.stakeholder.update({
+      ...pid(),
+      stakeholderId: world.register.stakeholderId,
+      version: 1,
+      changes: { power: 1, interest: 1 },
+    });
+    const third = await pm.dashboard.project(pid());
+    expect(third.stakeholders?.[0]).toMatchObject({ power: 1, interest: 1 });
+    // A task made overdue: the plan part is computed again.
+    await world.as("ipm").plan.task.update({
+      ...pid(),
+      taskId: world.plan.tasks.assigned,
+      version: 1,
+      changes: { startDate: addDays(today, -6), dueDate: addDays(today, -2) },
+    });
+    const fourth = await pm.dashboard.project(pid());
+    expect(fourth.tasksByRole.ipm.overdue.map((t) => t.title)).toEqual(["Configure pipelines"]);
+    expect(fourth.overdueTasks).toBe(first.overdueTasks + 1);
   });
 
   it("records progress each day it is read and draws it against the plan", async () => {

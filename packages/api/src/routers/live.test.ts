@@ -109,8 +109,27 @@ describe("live changes", () => {
       changes: { notes: "Hard to pin down" },
     });
     await ipm.comms.markDone({ ...pid(), commId: world.register.commId, version: 1 });
+    // A comment on an internal-only task is the team's too.
+    await ipm.comment.create({
+      ...pid(),
+      targetType: "task",
+      targetId: world.plan.tasks.internal,
+      body: "Margin is thin",
+    });
     await settle();
     expect(stakeholder.heard).toEqual([]);
+    // A comment on the gate they sign is theirs to hear of.
+    await ipm.comment.create({
+      ...pid(),
+      targetType: "milestone",
+      targetId: world.gate.milestoneId,
+      body: "Criteria are in",
+    });
+    await settle();
+    expect(stakeholder.heard).toEqual([
+      expect.objectContaining({ projectId: world.projectId, entityType: "comment" }),
+    ]);
+    stakeholder.heard.length = 0;
     await ipm.raid.update({
       ...pid(),
       itemId: world.register.riskId,

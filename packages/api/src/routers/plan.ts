@@ -53,6 +53,7 @@ import {
 } from "../services/plan/tasks.ts";
 import { myComms } from "../services/stakeholders/comms.ts";
 import { orgProcedure, projectProcedure, router } from "../trpc.ts";
+import { myBenefitsProcedure } from "./pir.ts";
 
 const edit = () => projectProcedure("plan.edit");
 
@@ -182,4 +183,6 @@ export const myWorkRouter = router({
     .input(noInput)
     .output(z.array(myCommOutput))
     .query(({ ctx }) => myComms(ctx.db, ctx.org.id, ctx.actor.userId)),
+  /** Benefits (KPIs I own) whose re-measurement falls due within a week, or is overdue. */
+  benefits: myBenefitsProcedure,
 });

@@ -1,5 +1,6 @@
 import {
   and,
+  comment,
   type Db,
   eq,
   gt,
@@ -8,6 +9,7 @@ import {
   projectMember,
   raidItem,
   session,
+  sql,
   task,
 } from "@rollout/db";
 import type { LiveEvent, OrgRole } from "@rollout/domain";
@@ -25,10 +27,19 @@ const stakeholderAreas = new Set([
   "baseline",
   "raid_item",
   "status_report",
+  // The review, which stakeholders read and sign (lessons shown inside it).
+  "pir",
+  "pir_objective",
+  "pir_kpi",
+  "pir_measurement",
+  "lesson",
+  // Comments they may read: not those on internal-only rows (checked below).
+  "comment",
 ]);
 
 /** Rows that may be internal-only: a stakeholder hears of a change only if one is not. */
 function anyVisibleToOutside(db: Db, change: Change): boolean {
+  if (change.entityType === "comment") return anyCommentVisibleToOutside(db, change.entityIds);
   if (change.entityIds.length >= MAX_IDS) return true;
   const table =
     change.entityType === "task" ? task : change.entityType === "raid_item" ? raidItem : null;
@@ -39,6 +50,24 @@ function anyVisibleToOutside(db: Db, change: Change): boolean {
     .where(and(inArray(table.id, change.entityIds), eq(table.internalOnly, false)))
     .get();
   return visible !== undefined;
+}
+
+/** Comments on internal-only tasks and RAID items are the team's: a stakeholder hears of no other. */
+function anyCommentVisibleToOutside(db: Db, ids: string[]): boolean {
+  if (ids.length === 0) return false;
+  return (
+    db
+      .select({ id: comment.id })
+      .from(comment)
+      .where(
+        and(
+          inArray(comment.id, ids.slice(0, MAX_IDS)),
+          sql`not exists (select 1 from task t where t.id = ${comment.targetId} and t.internal_only = 1)
+              and not exists (select 1 from raid_item r where r.id = ${comment.targetId} and r.internal_only = 1)`,
+        ),
+      )
+      .get() !== undefined
+  );
 }
 
 /** Still signed in and still a member: re-read for every event, as for every request. */
@@ -66,6 +95,7 @@ export function mayHear(
 ): boolean | null {
   const orgRole: OrgRole | null = stillAllowed(db, who);
   if (!orgRole) return null;
+  if (change.recipients) return change.recipients.includes(who.userId);
   if (change.projectId === null) return true;
   if (orgRole === "owner" || orgRole === "admin") return true;
   const role = db

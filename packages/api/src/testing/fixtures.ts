@@ -34,6 +34,9 @@ import type { Actor, Context } from "../context.ts";
 import { silentLogger } from "../context.ts";
 import { appRouter } from "../routers/index.ts";
 import { createCallerFactory } from "../trpc.ts";
+import { insertCollab } from "./fixtures/collab.ts";
+import { insertPirFixtures } from "./fixtures/pir.ts";
+import { insertTemplates } from "./fixtures/templates.ts";
 
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
@@ -482,12 +485,29 @@ export function createWorld() {
   });
   const reports = insertReports(db, projectId, people.pm.userId);
   const otherReports = insertReports(db, otherProjectId, people.otherOrg.userId);
+  const otherGate = insertGate(db, otherProjectId, otherPlan.tasks.open, people.otherOrg.userId);
   const otherRegister = insertRegister(db, otherProjectId, {
     taskId: otherPlan.tasks.assigned,
-    milestoneId: insertGate(db, otherProjectId, otherPlan.tasks.open, people.otherOrg.userId)
-      .milestoneId,
+    milestoneId: otherGate.milestoneId,
   });
 
+  const collab = insertCollab(db, orgId, projectId, {
+    internalTaskId: plan.tasks.internal,
+    milestoneId: gate.milestoneId,
+    pm: { userId: people.pm.userId, name: "Paula PM" },
+    ipm: { userId: people.ipm.userId },
+    stakeholder: { userId: people.stakeholder.userId, name: "Sofia Stakeholder" },
+  });
+  const otherCollab = insertCollab(db, otherOrgId, otherProjectId, {
+    internalTaskId: otherPlan.tasks.internal,
+    milestoneId: otherGate.milestoneId,
+    pm: { userId: people.otherOrg.userId, name: "Gus Globex" },
+    ipm: null,
+    stakeholder: null,
+  });
+
+  const pir = insertPirFixtures(db, { orgId, otherOrgId, projectId, otherProjectId, people });
+  const templates = insertTemplates(db, orgId, otherOrgId);
   const as = (role: MatrixRole): Caller =>
     callerFor(db, role === "anonymous" ? null : people[role]);
   return {
@@ -505,6 +525,10 @@ export function createWorld() {
     otherRegister,
     reports,
     otherReports,
+    collab,
+    otherCollab,
+    pir,
+    templates,
     as,
   };
 }

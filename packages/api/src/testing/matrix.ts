@@ -13,6 +13,9 @@ import {
   projectFields,
   type World,
 } from "./fixtures.ts";
+import { collabMatrix } from "./matrix/collab.ts";
+import { pirMatrix } from "./matrix/pir.ts";
+import { templateMatrix } from "./matrix/templates.ts";
 
 /** Whether the procedure's input names things inside organisation A (so org B must not reach them). */
 export type Target = "orgA" | "own";
@@ -76,6 +79,9 @@ const project = projectFields();
 const { key: _key, ...projectRest } = project;
 
 export const matrix: Record<string, Row> = {
+  ...pirMatrix,
+  ...templateMatrix,
+  ...collabMatrix,
   "session.get": { allow: everyone, target: "own", call: (c) => c.session.get() },
   "org.list": { allow: signedIn, target: "own", call: (c) => c.org.list() },
   "org.create": {

@@ -19,8 +19,11 @@ import {
   projectMember,
   user,
 } from "../schema/index.ts";
+import { insertDemoCollab } from "./demoCollab.ts";
+import { insertDemoPir } from "./demoPir.ts";
 import { insertDemoPlan } from "./demoPlan.ts";
 import { insertDemoRaid } from "./demoRaid.ts";
+import { insertDemoReports } from "./demoReports.ts";
 import { insertDemoSchedule } from "./demoSchedule.ts";
 
 export const DEMO_PASSWORD = "rollout-demo-2026";
@@ -344,6 +347,32 @@ export async function seedDemo(
           stakeholder: onProject("stakeholder@rollout.demo"),
         },
       });
+      if (!closed) {
+        insertDemoReports(tx, projectId, {
+          today,
+          pm: person("pm@rollout.demo"),
+          milestones: schedule.milestones,
+          slipDays: p.fields.key === "ACME-CRM" ? 6 : 3,
+          currency: p.fields.currency,
+          plannedBudget: p.fields.plannedBudget,
+          actualCost: p.fields.actualCost,
+          progressNow: p.fields.key === "ACME-CRM" ? 38 : 88,
+          headline:
+            p.fields.key === "ACME-CRM"
+              ? "Configuration and data migration running in parallel."
+              : "Scanners staged at all three distribution centres.",
+        });
+      }
+      if (closed)
+        insertDemoPir(tx, {
+          orgId,
+          projectId,
+          fields: p.fields,
+          today,
+          stamp,
+          pm: person("pm@rollout.demo"),
+          ipm: person("ipm@rollout.demo"),
+        });
       tx.insert(auditLog)
         .values({
           id: newId(),
@@ -359,6 +388,7 @@ export async function seedDemo(
         })
         .run();
     }
+    insertDemoCollab(tx, { orgId, now, people: ids });
     return { orgId };
   });
 }

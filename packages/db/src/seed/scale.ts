@@ -151,6 +151,8 @@ export interface ScaleRaidOptions {
   /** Tasks to link items to (about one item in three gets one or two links). */
   taskIds?: string[];
   today?: string;
+  /** Numbers items after those the project already has (default: from 1). */
+  numberAfter?: number;
 }
 
 /**
@@ -212,7 +214,7 @@ export function seedRaidAtScale(db: Db, projectId: string, options: ScaleRaidOpt
     };
     for (let i = 0; i < options.items; i++) {
       const kind = pick(kinds);
-      const number = (numbers.get(kind) ?? 0) + 1;
+      const number = (numbers.get(kind) ?? options.numberAfter ?? 0) + 1;
       numbers.set(kind, number);
       const id = `${projectId}-r${i}`;
       const risk = kind === "risk";

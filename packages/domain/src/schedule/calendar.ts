@@ -7,6 +7,8 @@ export class WorkingCalendar {
   private readonly dates: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly before: string[] = [];
+  /** Non-working dates already placed, for each direction (weekends recur in every plan). */
+  private readonly snapped = { 1: new Map<string, number>(), [-1]: new Map<string, number>() };
 
   constructor(
     readonly origin: string,
@@ -46,6 +48,7 @@ export class WorkingCalendar {
   }
 
   private extendForward(to: number) {
+    if (this.dates.length > to) return;
     let cursor = WorkingCalendar.parse(this.dates[this.dates.length - 1] as string);
     while (this.dates.length <= to) {
       cursor = WorkingCalendar.step(cursor, 1);
@@ -55,6 +58,7 @@ export class WorkingCalendar {
 
   private extendBack(to: number) {
     // Day -1, -2, … are kept in `before` (before[0] is day -1).
+    if (this.before.length >= -to) return;
     let cursor = WorkingCalendar.parse(this.before.at(-1) ?? (this.dates[0] as string));
     while (this.before.length < -to) {
       cursor = WorkingCalendar.step(cursor, -1);
@@ -81,7 +85,7 @@ export class WorkingCalendar {
    * (`direction` 1) or the previous one (-1).
    */
   dayOf(date: string, direction: 1 | -1 = 1): number {
-    const known = this.index.get(date);
+    const known = this.index.get(date) ?? this.snapped[direction].get(date);
     if (known !== undefined) return known;
     let cursor = WorkingCalendar.parse(date);
     while (!this.isWorkingDate(cursor)) cursor = WorkingCalendar.step(cursor, direction);
@@ -96,6 +100,7 @@ export class WorkingCalendar {
     }
     const found = this.index.get(target);
     if (found === undefined) throw new Error(`calendar could not place ${date}`);
+    this.snapped[direction].set(date, found);
     return found;
   }
 

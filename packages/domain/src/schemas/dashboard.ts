@@ -82,6 +82,8 @@ export const portfolioDashboardOutput = z.object({
   today: z.string(),
 });
 
+export type PortfolioDashboard = z.infer<typeof portfolioDashboardOutput>;
+
 export const healthThresholdsInput = z
   .object({
     slipAmberDays: z.number().int().min(0).max(200),

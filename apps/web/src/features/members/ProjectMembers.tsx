@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   type Project,
@@ -7,8 +7,9 @@ import {
   projectRoleLabels,
   projectRoles,
 } from "@rollout/domain";
-import { IconUserMinus, IconUsers } from "@tabler/icons-react";
+import { IconFileSpreadsheet, IconUserMinus, IconUsers } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { downloadCsv } from "../../lib/download.ts";
 import { isOneOf } from "../../lib/isOneOf.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { OrgRoleBadge, ProjectRoleBadge } from "../../ui/badges.tsx";
@@ -18,6 +19,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { LoadingRows } from "../../ui/Loading.tsx";
 import { notifyFailure, PersonCell } from "../../ui/PersonCell.tsx";
 import { AddMemberForm } from "./AddMemberForm.tsx";
+import { projectMemberCsv } from "./memberCsv.ts";
 import { useRemoveProjectMember, useUpdateProjectMember } from "./memberMutations.ts";
 
 const roleOptions = projectRoles.map((r) => ({ value: r, label: projectRoleLabels[r] }));
@@ -125,9 +127,24 @@ export function ProjectMembers({ project }: { project: Project }) {
             People on this project
           </Title>
           {members.data ? (
-            <Text size="sm" c="dimmed">
-              {members.data.length} {members.data.length === 1 ? "person" : "people"}
-            </Text>
+            <Group gap="sm">
+              <Text size="sm" c="dimmed">
+                {members.data.length} {members.data.length === 1 ? "person" : "people"}
+              </Text>
+              {members.data.length > 0 ? (
+                <Button
+                  variant="default"
+                  className="no-print"
+                  leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+                  aria-label="Export CSV of the project team"
+                  onClick={() =>
+                    downloadCsv(`${project.key}-team.csv`, projectMemberCsv(members.data))
+                  }
+                >
+                  Export CSV
+                </Button>
+              ) : null}
+            </Group>
           ) : null}
         </Group>
         {members.isPending ? (

@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconCheck, IconClock } from "@tabler/icons-react";
+import { IconAlertTriangle, IconCheck, IconClock, IconFileSpreadsheet } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { downloadCsv } from "../../lib/download.ts";
 import { errorInfo, useTRPC } from "../../lib/trpc.ts";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { formatDate, relativeDays, todayLocal } from "../../ui/format.ts";
 import { AnchorLink } from "../../ui/links.tsx";
+import { myWorkCommunicationsCsv } from "./myWorkCsv.ts";
 
 type DueComm = {
   commId: string;
@@ -86,13 +88,26 @@ export function CommunicationsDue() {
   return (
     // Not a landmark region: the task groups below are the page's regions, this sits above them.
     <Paper withBorder radius="md" p="md">
-      <Group gap={8} mb="sm">
-        <Title order={2} fz="h4" id={id}>
-          Communications due
-        </Title>
-        <Badge variant="light" color={due.data.some((c) => c.overdue) ? "red" : "orange"}>
-          {due.data.length}
-        </Badge>
+      <Group justify="space-between" gap="sm" mb="sm">
+        <Group gap={8}>
+          <Title order={2} fz="h4" id={id}>
+            Communications due
+          </Title>
+          <Badge variant="light" color={due.data.some((c) => c.overdue) ? "red" : "orange"}>
+            {due.data.length}
+          </Badge>
+        </Group>
+        <Button
+          variant="default"
+          className="no-print"
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          aria-label="Export CSV of the communications due"
+          onClick={() =>
+            downloadCsv("my-work-communications.csv", myWorkCommunicationsCsv(due.data))
+          }
+        >
+          Export CSV
+        </Button>
       </Group>
       <Table.ScrollContainer minWidth={760} type="native" style={{ position: "relative" }}>
         <Table verticalSpacing="xs" aria-labelledby={id}>

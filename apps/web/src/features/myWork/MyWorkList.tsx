@@ -1,4 +1,14 @@
-import { Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   type ProjectAccessRole,
@@ -7,8 +17,9 @@ import {
   taskStatuses,
   taskStatusLabels,
 } from "@rollout/domain";
-import { IconChecklist } from "@tabler/icons-react";
+import { IconChecklist, IconFileSpreadsheet } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { downloadCsv } from "../../lib/download.ts";
 import { errorInfo, useTRPC } from "../../lib/trpc.ts";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
@@ -16,21 +27,24 @@ import { formatDate, relativeDays, todayLocal } from "../../ui/format.ts";
 import { LoadingRows } from "../../ui/Loading.tsx";
 import { AnchorLink } from "../../ui/links.tsx";
 import { showUndo } from "../../ui/undo.tsx";
+import { BenefitsDue } from "../pir/BenefitsDue.tsx";
 import { CommunicationsDue } from "./CommunicationsDue.tsx";
-import { groupItems, groupLabels, groupOrder, type MyWorkGroup } from "./myWorkGroups.ts";
+import { myWorkTasksCsv } from "./myWorkCsv.ts";
+import {
+  groupItems,
+  groupLabels,
+  groupOrder,
+  type MyWorkGroup,
+  type MyWorkReason,
+  reasonLabels,
+} from "./myWorkGroups.ts";
 
 type Item = {
   task: Task;
   projectId: string;
   projectKey: string;
   projectName: string;
-  reasons: ("assignee" | "responsible" | "accountable")[];
-};
-
-const reasonLabels: Record<Item["reasons"][number], string> = {
-  assignee: "Assigned to you",
-  responsible: "You are R",
-  accountable: "You are A",
+  reasons: MyWorkReason[];
 };
 
 const reasonColors: Record<Item["reasons"][number], string> = {
@@ -52,8 +66,30 @@ export function MyWorkList() {
   return (
     <Stack gap="lg">
       <CommunicationsDue />
+      <BenefitsDue />
       <TaskList />
     </Stack>
+  );
+}
+
+/**
+ * Exports the task list as shown, from the list's own query (no extra fetch). Not rendered until
+ * the list has loaded, nor when it is empty.
+ */
+export function ExportMyTasksButton() {
+  const trpc = useTRPC();
+  const work = useQuery(trpc.myWork.list.queryOptions());
+  if (!work.data || work.data.length === 0) return null;
+  const items = work.data;
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+      aria-label="Export CSV of my tasks"
+      onClick={() => downloadCsv("my-work-tasks.csv", myWorkTasksCsv(items, todayLocal()))}
+    >
+      Export CSV
+    </Button>
   );
 }
 

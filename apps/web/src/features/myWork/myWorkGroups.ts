@@ -7,6 +7,15 @@ export const groupLabels: Record<MyWorkGroup, string> = {
   noDate: "No due date",
 };
 
+/** Why a task is on my list, as the list and its CSV say it. */
+export type MyWorkReason = "assignee" | "responsible" | "accountable";
+
+export const reasonLabels: Record<MyWorkReason, string> = {
+  assignee: "Assigned to you",
+  responsible: "You are R",
+  accountable: "You are A",
+};
+
 export const groupOrder: MyWorkGroup[] = ["overdue", "thisWeek", "later", "noDate"];
 
 /**

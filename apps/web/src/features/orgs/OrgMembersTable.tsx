@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Paper, Table, Text, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   canAssignOrgRole,
@@ -7,8 +7,9 @@ import {
   orgRoleLabels,
   orgRoles,
 } from "@rollout/domain";
-import { IconUserMinus } from "@tabler/icons-react";
+import { IconFileSpreadsheet, IconUserMinus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { downloadCsv } from "../../lib/download.ts";
 import { isOneOf } from "../../lib/isOneOf.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { OrgRoleBadge } from "../../ui/badges.tsx";
@@ -17,6 +18,7 @@ import { DateText } from "../../ui/DateText.tsx";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { LoadingRows } from "../../ui/Loading.tsx";
 import { notifyFailure, PersonCell } from "../../ui/PersonCell.tsx";
+import { orgMemberCsv } from "../members/memberCsv.ts";
 import { useChangeOrgRole, useRemoveOrgMember } from "./orgMutations.ts";
 
 function MemberRow({
@@ -109,9 +111,12 @@ function MemberRow({
 
 /** Everyone in the organisation; owners and admins change roles and remove people. */
 export function OrgMembersTable({
+  orgSlug,
   myRole,
   myUserId,
 }: {
+  /** Names the CSV export. */
+  orgSlug: string;
   myRole: OrgRole;
   myUserId: string | undefined;
 }) {
@@ -124,9 +129,22 @@ export function OrgMembersTable({
           Members
         </Title>
         {members.data ? (
-          <Text size="sm" c="dimmed">
-            {members.data.length} {members.data.length === 1 ? "person" : "people"}
-          </Text>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              {members.data.length} {members.data.length === 1 ? "person" : "people"}
+            </Text>
+            {members.data.length > 0 ? (
+              <Button
+                variant="default"
+                className="no-print"
+                leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+                aria-label="Export CSV of the organisation members"
+                onClick={() => downloadCsv(`${orgSlug}-members.csv`, orgMemberCsv(members.data))}
+              >
+                Export CSV
+              </Button>
+            ) : null}
+          </Group>
         ) : null}
       </Group>
       {members.isPending ? (

@@ -20,6 +20,9 @@ export function SettingsTabs() {
       >
         Playbook
       </Link>
+      <Link to="/settings/templates" className="tab-link" activeProps={{ "aria-current": "page" }}>
+        Templates
+      </Link>
     </nav>
   );
 }

@@ -22,6 +22,7 @@ import {
   useState,
 } from "react";
 import { errorInfo } from "../../lib/trpc.ts";
+import { PhaseLessonsDrawer } from "../lessons/PhaseLessonsDrawer.tsx";
 import { type EditMove, parseEdit } from "./cells.tsx";
 import { useFillHeight } from "./grid/useFillHeight.ts";
 import { type RovingGrid, useRovingGrid } from "./grid/useRovingGrid.ts";
@@ -161,6 +162,7 @@ export function PlanGrid(props: PlanGridProps) {
   const [editing, setEditing] = useState<EditingCell | null>(null);
   const [dropAt, setDropAt] = useState<{ key: string; hint: DropHint } | null>(null);
   const [phaseToDelete, setPhaseToDelete] = useState<{ phase: Phase; count: number } | null>(null);
+  const [lessonsFor, setLessonsFor] = useState<Phase | null>(null);
   const dragged = useRef<Task | null>(null);
 
   const write = useTaskWriter(projectId);
@@ -382,6 +384,7 @@ export function PlanGrid(props: PlanGridProps) {
       );
     },
     deletePhase: (phase, count) => setPhaseToDelete({ phase, count }),
+    showLessons: (phase) => setLessonsFor(phase),
     dragStart: (task, event) => {
       dragged.current = task;
       event.dataTransfer.effectAllowed = "move";
@@ -600,6 +603,11 @@ export function PlanGrid(props: PlanGridProps) {
         projectId={projectId}
         target={phaseToDelete}
         onClose={() => setPhaseToDelete(null)}
+      />
+      <PhaseLessonsDrawer
+        projectId={projectId}
+        phase={lessonsFor}
+        onClose={() => setLessonsFor(null)}
       />
     </GridActionsContext>
   );

@@ -9,6 +9,7 @@ import {
   IconAlertTriangle,
   IconArrowDown,
   IconArrowUp,
+  IconBulb,
   IconChevronDown,
   IconChevronRight,
   IconDots,
@@ -80,6 +81,8 @@ export interface GridActions {
   suggestPhase: (phaseId: string) => void;
   movePhase: (phase: Phase, direction: -1 | 1) => void;
   deletePhase: (phase: Phase, taskCount: number) => void;
+  /** "Lessons for this phase": the lessons library's matches, in a side panel. */
+  showLessons: (phase: Phase) => void;
   dragStart: (task: Task, event: React.DragEvent) => void;
   dragOver: (key: string, event: React.DragEvent) => void;
   drop: (key: string, event: React.DragEvent) => void;
@@ -450,6 +453,12 @@ function PhaseMenu({
           onClick={() => actions.suggestPhase(phase.id)}
         >
           Suggest responsibilities from the playbook
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconBulb size={15} aria-hidden />}
+          onClick={() => actions.showLessons(phase)}
+        >
+          Lessons for this phase
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item

@@ -4,6 +4,11 @@ import { IconLock, IconRefreshAlert } from "@tabler/icons-react";
 import { useState } from "react";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { formatDate, formatNumber } from "../../ui/format.ts";
+import { CommentThread } from "../collab/CommentThread.tsx";
+import { useCommentCount } from "../collab/collabData.ts";
+import { EntityHistory } from "../collab/EntityHistory.tsx";
+import { canComment } from "../collab/targets.ts";
+import { useProject } from "../projects/useProject.ts";
 import { canEditAny, type EditRights } from "./planColumns.ts";
 import { usePlanStore } from "./planMutations.ts";
 import { TaskDependencies } from "./TaskDependencies.tsx";
@@ -77,6 +82,8 @@ function DrawerBody({
   const phase = plan.phases.find((p) => p.id === task.phaseId);
   const store = usePlanStore(projectId);
   const [raciConflict, setRaciConflict] = useState<string | null>(null);
+  const { data: project } = useProject(projectId);
+  const comments = useCommentCount({ projectId, targetType: "task", targetId: task.id });
   return (
     <Stack gap="md">
       <Group gap={6}>
@@ -108,6 +115,7 @@ function DrawerBody({
           <Tabs.Tab value="details">Details</Tabs.Tab>
           <Tabs.Tab value="raci">Responsibilities</Tabs.Tab>
           <Tabs.Tab value="links">Dependencies</Tabs.Tab>
+          <Tabs.Tab value="comments">Comments ({comments})</Tabs.Tab>
           {canReadHistory ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
@@ -165,9 +173,23 @@ function DrawerBody({
             onOpenTask={onOpenTask}
           />
         </Tabs.Panel>
+        <Tabs.Panel value="comments" pt="md">
+          <CommentThread
+            projectId={projectId}
+            targetType="task"
+            targetId={task.id}
+            canWrite={canComment(project, "task")}
+          />
+        </Tabs.Panel>
         {canReadHistory ? (
           <Tabs.Panel value="history" pt="md">
-            <TaskHistory projectId={projectId} taskId={task.id} plan={plan} />
+            {/* Sentences first (with the comments); the field-by-field record one click away. */}
+            <EntityHistory
+              projectId={projectId}
+              role={project.myRole}
+              entity={{ type: "task", id: task.id }}
+              fieldChanges={<TaskHistory projectId={projectId} taskId={task.id} plan={plan} />}
+            />
           </Tabs.Panel>
         ) : null}
       </Tabs>

@@ -46,6 +46,10 @@ interface ProjectFormProps {
   cancel?: ReactNode;
   /** Told whether the values differ from `initialValues`. */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Told the values as they are typed (e.g. the start date for a template's preview). */
+  onValuesChange?: (values: ProjectFormValues) => void;
+  /** A target go-live worked out elsewhere (a template's): fills the field until one is typed. */
+  suggestedTargetGoLive?: string | null;
 }
 
 /** Every field of a project. Holds what the person typed until they save or choose to reload. */
@@ -60,10 +64,22 @@ export function ProjectForm({
   submitLabel,
   cancel,
   onDirtyChange,
+  onValuesChange,
+  suggestedTargetGoLive,
 }: ProjectFormProps) {
   const [values, setValues] = useState(initialValues);
   const dirty = JSON.stringify(values) !== JSON.stringify(initialValues);
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useEffect(() => onValuesChange?.(values), [values, onValuesChange]);
+  const [goLiveTyped, setGoLiveTyped] = useState(false);
+  useEffect(() => {
+    if (!suggestedTargetGoLive || goLiveTyped) return;
+    setValues((prev) =>
+      prev.targetGoLive === suggestedTargetGoLive
+        ? prev
+        : { ...prev, targetGoLive: suggestedTargetGoLive },
+    );
+  }, [suggestedTargetGoLive, goLiveTyped]);
   const set = <K extends keyof ProjectFormValues>(field: K, value: ProjectFormValues[K]) =>
     setValues((prev) => ({ ...prev, [field]: value }));
   const text =
@@ -213,7 +229,13 @@ export function ProjectForm({
               label="Target go-live"
               required
               value={values.targetGoLive}
-              onChange={text("targetGoLive")}
+              onChange={(event) => {
+                setGoLiveTyped(true);
+                text("targetGoLive")(event);
+              }}
+              description={
+                suggestedTargetGoLive && !goLiveTyped ? "From the template's go-live" : undefined
+              }
               error={errors.targetGoLive}
             />
             <TextInput

@@ -11,6 +11,7 @@ type TabPath =
   | "/projects/$projectId/stakeholders"
   | "/projects/$projectId/reports"
   | "/projects/$projectId/review"
+  | "/projects/$projectId/activity"
   | "/projects/$projectId/members"
   | "/projects/$projectId/settings";
 
@@ -25,6 +26,8 @@ const tabs: Array<{ to: TabPath; label: string; editOnly?: boolean; needs?: Proj
   { to: "/projects/$projectId/stakeholders", label: "Stakeholders", needs: "stakeholder.read" },
   { to: "/projects/$projectId/reports", label: "Reports" },
   { to: "/projects/$projectId/review", label: "Review" },
+  // The audit trail told in sentences: the team's, like the history it comes from.
+  { to: "/projects/$projectId/activity", label: "Activity", needs: "activity.read" },
   { to: "/projects/$projectId/members", label: "Members" },
   { to: "/projects/$projectId/settings", label: "Settings", editOnly: true },
 ];

@@ -9,6 +9,9 @@ import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { LoadingRows } from "../../ui/Loading.tsx";
 import { BandBadge, RaidStatusBadge } from "../../ui/raidBadges.tsx";
+import { CommentsSection } from "../collab/CommentThread.tsx";
+import { canComment } from "../collab/targets.ts";
+import { useProject } from "../projects/useProject.ts";
 import { OccurModal } from "./OccurModal.tsx";
 import { RaidDetails } from "./RaidDetails.tsx";
 import { RaidItemForm } from "./RaidItemForm.tsx";
@@ -108,6 +111,7 @@ function ItemBody({
   const detail = useRaidItem(projectId, item.id);
   const writes = useRaidWrites(projectId);
   const [occurring, setOccurring] = useState(false);
+  const { data: project } = useProject(projectId);
   const canOccur =
     rights.edit &&
     item.kind === "risk" &&
@@ -220,6 +224,13 @@ function ItemBody({
           )}
         </Stack>
       ) : null}
+
+      <CommentsSection
+        projectId={projectId}
+        targetType="raid_item"
+        targetId={item.id}
+        canWrite={canComment(project, "raid_item")}
+      />
 
       {rights.edit ? (
         <Stack gap="xs">

@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { Project } from "@rollout/domain";
-import { IconFileDescription, IconPlus } from "@tabler/icons-react";
+import { IconFileDescription, IconFileSpreadsheet, IconPlus } from "@tabler/icons-react";
 import { type ReactNode, useId, useState } from "react";
+import { downloadCsv } from "../../lib/download.ts";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { LoadingRows } from "../../ui/Loading.tsx";
@@ -11,6 +12,7 @@ import { NewReportModal } from "./NewReportModal.tsx";
 import { ReportHistory } from "./ReportHistory.tsx";
 import { ReportScreen } from "./ReportScreen.tsx";
 import { reportRights, useReportList } from "./reportData.ts";
+import { reportHistoryCsv } from "./reportHistoryCsv.ts";
 import type { OnReportsSearch, ReportsSearch } from "./reportsSearch.ts";
 import "./reports.css";
 
@@ -70,6 +72,8 @@ export function ReportsPage({
     );
   }
 
+  // Exactly the rows the history lists; nothing is fetched for the export.
+  const reports = list.data ?? [];
   let history: ReactNode;
   if (list.isPending) {
     history = <LoadingRows rows={4} label="Loading the status reports" />;
@@ -120,14 +124,28 @@ export function ReportsPage({
             {rights.edit ? "" : " The project's managers write them."}
           </Text>
         </Stack>
-        {rights.edit ? (
+        {rights.edit || reports.length > 0 ? (
           <Group gap="xs" className="no-print">
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setCreating(true)}
-            >
-              New report
-            </Button>
+            {reports.length > 0 ? (
+              <Button
+                variant="default"
+                leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+                aria-label="Export CSV of the status reports"
+                onClick={() =>
+                  downloadCsv(`${project.key}-status-reports.csv`, reportHistoryCsv(reports))
+                }
+              >
+                Export CSV
+              </Button>
+            ) : null}
+            {rights.edit ? (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setCreating(true)}
+              >
+                New report
+              </Button>
+            ) : null}
           </Group>
         ) : null}
       </Group>

@@ -1,6 +1,7 @@
 import type { Db } from "@rollout/db";
-import type { PortfolioItem } from "@rollout/domain";
+import type { PortfolioDashboard, PortfolioItem } from "@rollout/domain";
 import { todayUtc } from "@rollout/domain";
+import { changes } from "../../events.ts";
 import { toListItems, visibleProjects } from "../projects.ts";
 import { metricsFor } from "./metrics.ts";
 
@@ -15,7 +16,12 @@ export function portfolioDashboard(
   userId: string,
   includeArchived: boolean,
   today = todayUtc(),
-) {
+): PortfolioDashboard {
+  // Nothing in the organisation changed since this person last looked: the same answer.
+  const key = `${org.id}:${userId}:${org.role}:${includeArchived}`;
+  const revision = `${changes.activity(org.id)}:${today}`;
+  const hit = answers.get(key);
+  if (hit && hit.revision === revision) return hit.answer;
   const rows = visibleProjects(db, org, userId, includeArchived);
   const items = toListItems(db, org, rows);
   const orgWide = org.role === "owner" || org.role === "admin";
@@ -67,5 +73,10 @@ export function portfolioDashboard(
       cpi: m.ev.cpi,
     };
   });
-  return { items: out, summary, today };
+  const answer = { items: out, summary, today };
+  if (answers.size >= 1000) answers.clear();
+  answers.set(key, { revision, answer });
+  return answer;
 }
+
+const answers = new Map<string, { revision: string; answer: PortfolioDashboard }>();

@@ -1,6 +1,5 @@
 import {
   and,
-  dependency,
   eq,
   holiday,
   inArray,
@@ -10,11 +9,12 @@ import {
   type project,
   type Queryable,
   raidItem,
-  task,
+  sql,
 } from "@rollout/db";
 import {
   budgetHealth,
   computeSchedule,
+  type DimensionHealth,
   defaultHealthThresholds,
   type EarnedValue,
   earnedValue,
@@ -30,6 +30,7 @@ import {
   rollupProgress,
   scheduleHealth,
   slip,
+  type TaskStatus,
   todayUtc,
 } from "@rollout/domain";
 import { changes } from "../../events.ts";
@@ -104,36 +105,101 @@ export function orgSettings(tx: Queryable, orgId: string): OrgSettings {
 
 const DAY = 86_400_000;
 
-/** Rows of many projects, loaded in a fixed number of queries (no query per project). */
-function loadRows(tx: Queryable, projectIds: string[]) {
-  const tasks = tx
-    .select({
-      id: task.id,
-      projectId: task.projectId,
-      parentId: task.parentId,
-      status: task.status,
-      percentComplete: task.percentComplete,
-      estimateHours: task.estimateHours,
-      actualHours: task.actualHours,
-      startDate: task.startDate,
-      dueDate: task.dueDate,
-      duration: task.duration,
-      milestoneId: task.milestoneId,
-    })
-    .from(task)
-    .where(and(inArray(task.projectId, projectIds), isNull(task.deletedAt)))
-    .all();
+/** The task columns the figures need (the project dashboard reads more: `DetailedTaskRow`). */
+export interface PlanTaskRow {
+  id: string;
+  projectId: string;
+  parentId: string | null;
+  status: TaskStatus;
+  percentComplete: number;
+  estimateHours: number | null;
+  actualHours: number | null;
+  startDate: string | null;
+  dueDate: string | null;
+  duration: number | null;
+  milestoneId: string | null;
+}
+
+interface LinkRow {
+  projectId: string;
+  predecessorId: string;
+  successorId: string;
+  type: "FS" | "SS" | "FF" | "SF";
+  lag: number;
+}
+
+// Hot reads over thousands of rows are written in SQL and read as arrays (the driver's fastest
+// form), then shaped here: a fixed object shape costs far less than the driver's named rows.
+export const TASK_COLUMNS = sql.raw(`task.id, task.project_id, task.parent_id, task.status,
+  task.percent_complete, task.estimate_hours, task.actual_hours, task.start_date, task.due_date,
+  task.duration, task.milestone_id`);
+/** How many columns `TASK_COLUMNS` selects: a query may select more after them. */
+export const TASK_COLUMN_COUNT = 11;
+
+/** A row selected with `TASK_COLUMNS` first, as a `PlanTaskRow`. */
+export function toPlanTask(r: unknown[]): PlanTaskRow {
+  return {
+    id: r[0] as string,
+    projectId: r[1] as string,
+    parentId: r[2] as string | null,
+    status: r[3] as TaskStatus,
+    percentComplete: r[4] as number,
+    estimateHours: r[5] as number | null,
+    actualHours: r[6] as number | null,
+    startDate: r[7] as string | null,
+    dueDate: r[8] as string | null,
+    duration: r[9] as number | null,
+    milestoneId: r[10] as string | null,
+  };
+}
+
+function group<T extends { projectId: string }>(rows: T[]) {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.projectId);
+    if (list) list.push(r);
+    else map.set(r.projectId, [r]);
+  }
+  return (id: string) => map.get(id) ?? [];
+}
+
+/** The plan rows of many projects in a fixed number of queries (no query per project). */
+function loadPlanRows(
+  tx: Queryable,
+  projectIds: string[],
+  preloaded?: { projectId: string; tasks: PlanTaskRow[] },
+) {
+  const toRead = preloaded ? projectIds.filter((id) => id !== preloaded.projectId) : projectIds;
+  const ids = sql.join(
+    toRead.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const tasks =
+    toRead.length === 0
+      ? []
+      : tx
+          .values<unknown[]>(
+            sql`select ${TASK_COLUMNS} from task where project_id in (${ids}) and deleted_at is null`,
+          )
+          .map(toPlanTask);
+  if (preloaded) tasks.push(...preloaded.tasks);
   const links = tx
-    .select({
-      projectId: dependency.projectId,
-      predecessorId: dependency.predecessorId,
-      successorId: dependency.successorId,
-      type: dependency.type,
-      lag: dependency.lag,
-    })
-    .from(dependency)
-    .where(inArray(dependency.projectId, projectIds))
-    .all();
+    .values<[string, string, string, LinkRow["type"], number]>(
+      sql`select project_id, predecessor_id, successor_id, type, lag from dependency
+          where project_id in (${sql.join(
+            projectIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+    )
+    .map(
+      ([projectId, predecessorId, successorId, type, lag]): LinkRow => ({
+        projectId,
+        predecessorId,
+        successorId,
+        type,
+        lag,
+      }),
+    );
   const milestones = tx
     .select({
       id: milestone.id,
@@ -149,6 +215,12 @@ function loadRows(tx: Queryable, projectIds: string[]) {
     .from(milestone)
     .where(and(inArray(milestone.projectId, projectIds), isNull(milestone.deletedAt)))
     .all();
+  return { tasks: group(tasks), links: group(links), milestones: group(milestones) };
+}
+type PlanRows = ReturnType<typeof loadPlanRows>;
+
+/** The open risks and issues of many projects, in one query. */
+function loadRaidRows(tx: Queryable, projectIds: string[]) {
   const raid = tx
     .select({
       projectId: raidItem.projectId,
@@ -172,31 +244,22 @@ function loadRows(tx: Queryable, projectIds: string[]) {
       ),
     )
     .all();
-  const group = <T extends { projectId: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const r of rows) {
-      const list = map.get(r.projectId);
-      if (list) list.push(r);
-      else map.set(r.projectId, [r]);
-    }
-    return (id: string) => map.get(id) ?? [];
-  };
-  return {
-    tasks: group(tasks),
-    links: group(links),
-    milestones: group(milestones),
-    raid: group(raid),
-  };
+  return group(raid);
 }
-type Rows = ReturnType<typeof loadRows>;
+type RaidRows = ReturnType<typeof loadRaidRows>;
 
-function compute(
+/** What the plan alone decides (no RAID): the same for every audience. */
+type PlanFigures = Omit<ProjectMetrics, "health" | "openHighRisks"> & {
+  schedule: DimensionHealth;
+  budget: DimensionHealth;
+};
+
+function computePlan(
   p: ProjectRow,
-  rows: Rows,
+  rows: PlanRows,
   settings: OrgSettings,
   today: string,
-  audience: Audience,
-): ProjectMetrics {
+): PlanFigures {
   const tasks = rows.tasks(p.id);
   const live = new Set(tasks.map((t) => t.id));
   const schedule = computeSchedule(
@@ -250,49 +313,7 @@ function compute(
     earnedShare,
   });
 
-  const raid = rows.raid(p.id);
-  const risks = raid
-    .filter((r) => r.kind === "risk" && r.polarity === "threat" && r.probability && r.impact)
-    .map((r) => ({
-      ref: raidRef(r.kind, r.number),
-      title: r.title,
-      score: riskScore(r.probability ?? 0, r.impact ?? 0),
-      mitigation: r.mitigation,
-      internalOnly: r.internalOnly,
-    }));
-  const issues = raid
-    .filter((r) => r.kind === "issue")
-    .map((r) => ({
-      ref: raidRef(r.kind, r.number),
-      title: r.title,
-      severity: r.severity,
-      internalOnly: r.internalOnly,
-    }));
-
   const t = settings.health;
-  const dimensions = {
-    schedule: scheduleHealth(
-      {
-        openMilestones: open.map((m) => ({ name: m.name, slip: m.slip, isGoLive: m.isGoLive })),
-        openTasks: openLeaves.length,
-        overdueTasks: overdue,
-      },
-      t,
-    ),
-    budget: budgetHealth({ planned: p.plannedBudget, forecast, currency: p.currency }, t),
-    risk: riskHealth({ openRisks: risks, openIssues: issues }, t, {
-      hideInternal: audience === "outside",
-    }),
-  };
-  const override =
-    p.healthOverrideRag && p.healthOverrideReason !== null
-      ? {
-          rag: p.healthOverrideRag,
-          reason: p.healthOverrideReason,
-          expiresOn: p.healthOverrideExpiresOn,
-        }
-      : null;
-
   const goLiveMilestone = milestones.find((m) => m.isGoLive);
   const goLiveDate = goLiveMilestone
     ? (goLiveMilestone.actualDate ?? goLiveMilestone.forecastDate ?? goLiveMilestone.baselineDate)
@@ -308,7 +329,15 @@ function compute(
   return {
     projectId: p.id,
     today,
-    health: projectHealth(dimensions, override, today),
+    schedule: scheduleHealth(
+      {
+        openMilestones: open.map((m) => ({ name: m.name, slip: m.slip, isGoLive: m.isGoLive })),
+        openTasks: openLeaves.length,
+        overdueTasks: overdue,
+      },
+      t,
+    ),
+    budget: budgetHealth({ planned: p.plannedBudget, forecast, currency: p.currency }, t),
     progress: rollupProgress(leaves),
     plannedProgress: ev.bac > 0 ? Math.round((ev.pv / ev.bac) * 1000) / 10 : 0,
     ev,
@@ -328,27 +357,93 @@ function compute(
         : Math.round((Date.parse(goLiveDate) - Date.parse(today)) / DAY),
     openTasks: openLeaves.length,
     overdueTasks: overdue,
+  };
+}
+
+/** The plan's figures joined with the open risks and issues the audience may see. */
+function compute(
+  p: ProjectRow,
+  plan: PlanFigures,
+  raid: RaidRows,
+  settings: OrgSettings,
+  today: string,
+  audience: Audience,
+): ProjectMetrics {
+  const open = raid(p.id);
+  const risks = open
+    .filter((r) => r.kind === "risk" && r.polarity === "threat" && r.probability && r.impact)
+    .map((r) => ({
+      ref: raidRef(r.kind, r.number),
+      title: r.title,
+      score: riskScore(r.probability ?? 0, r.impact ?? 0),
+      mitigation: r.mitigation,
+      internalOnly: r.internalOnly,
+    }));
+  const issues = open
+    .filter((r) => r.kind === "issue")
+    .map((r) => ({
+      ref: raidRef(r.kind, r.number),
+      title: r.title,
+      severity: r.severity,
+      internalOnly: r.internalOnly,
+    }));
+  const override =
+    p.healthOverrideRag && p.healthOverrideReason !== null
+      ? {
+          rag: p.healthOverrideRag,
+          reason: p.healthOverrideReason,
+          expiresOn: p.healthOverrideExpiresOn,
+        }
+      : null;
+  const { schedule, budget, ...figures } = plan;
+  const dimensions = {
+    schedule,
+    budget,
+    risk: riskHealth({ openRisks: risks, openIssues: issues }, settings.health, {
+      hideInternal: audience === "outside",
+    }),
+  };
+  return {
+    ...figures,
+    health: projectHealth(dimensions, override, today),
     openHighRisks: risks.filter((r) => {
       const band = riskBand(r.score, settings.bands);
       return band === "high" || band === "critical";
     }).length,
   };
 }
-
 /**
- * Figures are cached per project until it (or its organisation) changes, or the day turns:
- * a portfolio of a thousand projects recomputes only what changed since it was last read.
+ * Figures are cached per project until it (or its organisation) changes, or the day turns: a
+ * portfolio of a thousand projects recomputes only what changed since it was last read. The plan
+ * part (the costly one: every task and the critical path) is cached on its own and survives
+ * changes that cannot move it (a risk rated, a stakeholder edited, a report published).
  */
 const cache = new Map<string, { revision: string; metrics: ProjectMetrics }>();
+const planCache = new Map<string, { revision: string; plan: PlanFigures }>();
 const MAX_CACHED = 20_000;
 
-/** The figures of each project, computed for those not cached, in a fixed number of queries. */
+function remember<T>(map: Map<string, T>, key: string, value: T) {
+  if (map.size >= MAX_CACHED) map.clear();
+  map.set(key, value);
+}
+
+/** The key under which a project's plan figures stay current. */
+export function planRevisionOf(orgId: string, p: ProjectRow, today: string): string {
+  return `${changes.planRevisionOf(orgId, p.id)}:${p.version}:${today}`;
+}
+
+/**
+ * The figures of each project, computed for those not cached, in a fixed number of queries.
+ * `preloaded` hands over one project's task rows already read (the project dashboard reads them
+ * anyway), so they are not read twice.
+ */
 export function metricsFor(
   tx: Queryable,
   orgId: string,
   projects: readonly ProjectRow[],
   audience: Audience,
   today = todayUtc(),
+  preloaded?: { projectId: string; tasks: PlanTaskRow[] },
 ): Map<string, ProjectMetrics> {
   const out = new Map<string, ProjectMetrics>();
   const missing: ProjectRow[] = [];
@@ -361,18 +456,38 @@ export function metricsFor(
   }
   if (missing.length === 0) return out;
   const settings = orgSettings(tx, orgId);
+  const plans = new Map<string, PlanFigures>();
+  const unplanned: ProjectRow[] = [];
+  for (const p of missing) {
+    const hit = planCache.get(p.id);
+    if (hit && hit.revision === planRevisionOf(orgId, p, today)) plans.set(p.id, hit.plan);
+    else unplanned.push(p);
+  }
   // SQLite caps the number of bound parameters: load in slices.
+  for (let i = 0; i < unplanned.length; i += 500) {
+    const slice = unplanned.slice(i, i + 500);
+    const rows = loadPlanRows(
+      tx,
+      slice.map((p) => p.id),
+      preloaded,
+    );
+    for (const p of slice) {
+      const plan = computePlan(p, rows, settings, today);
+      plans.set(p.id, plan);
+      remember(planCache, p.id, { revision: planRevisionOf(orgId, p, today), plan });
+    }
+  }
   for (let i = 0; i < missing.length; i += 500) {
     const slice = missing.slice(i, i + 500);
-    const rows = loadRows(
+    const raid = loadRaidRows(
       tx,
       slice.map((p) => p.id),
     );
     for (const p of slice) {
-      const metrics = compute(p, rows, settings, today, audience);
+      const plan = plans.get(p.id) as PlanFigures;
+      const metrics = compute(p, plan, raid, settings, today, audience);
       out.set(p.id, metrics);
-      if (cache.size >= MAX_CACHED) cache.clear();
-      cache.set(keyOf(p), { revision: revisionOf(p), metrics });
+      remember(cache, keyOf(p), { revision: revisionOf(p), metrics });
     }
   }
   return out;

@@ -17,6 +17,9 @@ import { errorInfo } from "../../../lib/trpc.ts";
 import { ConfirmButton } from "../../../ui/ConfirmButton.tsx";
 import { DateText } from "../../../ui/DateText.tsx";
 import { AnchorLink } from "../../../ui/links.tsx";
+import { CommentsSection } from "../../collab/CommentThread.tsx";
+import { canComment } from "../../collab/targets.ts";
+import { useProject } from "../../projects/useProject.ts";
 import { describeSlip, GateBadges, MilestoneStatusBadge, SlipBadge } from "../scheduleBadges.tsx";
 import { type ScheduleRights, useMilestoneWrites } from "../scheduleData.ts";
 import { AchieveControl } from "./AchieveControl.tsx";
@@ -63,6 +66,7 @@ export function MilestonePanel({
   onDeleted: () => void;
 }) {
   const { remove } = useMilestoneWrites(projectId);
+  const { data: project } = useProject(projectId);
   const m = milestone;
   const required = m.criteria.filter((c) => c.required);
   const met = required.filter((c) => c.met).length;
@@ -233,6 +237,15 @@ export function MilestonePanel({
             </SimpleGrid>
           </>
         ) : null}
+
+        {/* Stakeholders write here too: the place to discuss what they sign. */}
+        <CommentsSection
+          variant="heading"
+          projectId={projectId}
+          targetType="milestone"
+          targetId={m.id}
+          canWrite={canComment(project, "milestone")}
+        />
       </Stack>
     </Paper>
   );

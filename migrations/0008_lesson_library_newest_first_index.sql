@@ -1,0 +1,1 @@
+CREATE INDEX `lesson_org_created_idx` ON `lesson` (`organization_id`,`created_at`,`seq`);
