@@ -384,7 +384,8 @@ export async function seedDemo(
           action: "create",
           before: null,
           after: { ...p.fields, source: "demo seed" },
-          createdAt: stamp,
+          // The project was set up when it started: first in its activity feed.
+          createdAt: `${p.fields.startDate}T08:00:00.000Z`,
         })
         .run();
     }
