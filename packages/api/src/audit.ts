@@ -3,7 +3,7 @@ import { changes, MAX_IDS } from "./events.ts";
 import { notifyForChanges } from "./services/collab/triggers.ts";
 
 /** Changes only the person making them needs to hear of (their own bell, their own settings). */
-const PERSONAL = new Set(["notification", "notification_prefs"]);
+const PERSONAL = new Set(["notification", "notification_prefs", "session"]);
 
 /** Who is making a change, and in which organisation: every write names them. */
 export interface Acting {

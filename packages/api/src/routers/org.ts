@@ -65,7 +65,7 @@ export const orgRouter = router({
     .input(z.object({ orgId: id }))
     .output(ok)
     .mutation(({ ctx, input }) => {
-      switchOrg(ctx.db, ctx.actor, input.orgId);
+      switchOrg(ctx.db, ctx.actor, input.orgId, ctx.requestId);
       return { ok: true as const };
     }),
 

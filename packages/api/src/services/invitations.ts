@@ -187,7 +187,13 @@ export function revokeInvitation(db: Db, acting: Acting, invitationId: string) {
       )
       .run();
     if (result.changes === 0) throw notFound("Invitation");
-    audit(tx, acting, { entityType: "invitation", entityId: invitationId, action: "revoke" });
+    audit(tx, acting, {
+      entityType: "invitation",
+      entityId: invitationId,
+      action: "revoke",
+      before: { status: "pending" },
+      after: { status: "revoked" },
+    });
   });
 }
 
@@ -335,7 +341,18 @@ export function acceptInvitation(
       }
       if (inv.projectRole === "stakeholder") linkStakeholderByEmail(tx, acting, inv.projectId);
     }
-    audit(tx, acting, { entityType: "invitation", entityId: inv.id, action: "accept" });
+    audit(tx, acting, {
+      entityType: "invitation",
+      entityId: inv.id,
+      action: "accept",
+      before: { status: "pending" },
+      after: {
+        status: "accepted",
+        role: inv.role,
+        projectId: inv.projectId,
+        projectRole: inv.projectRole,
+      },
+    });
     tx.update(session)
       .set({ activeOrganizationId: inv.organizationId })
       .where(eq(session.id, actor.sessionId))

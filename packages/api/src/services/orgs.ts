@@ -158,17 +158,36 @@ export function createOrg(
 }
 
 /** Makes `orgId` the session's organisation; someone who is not a member gets NOT_FOUND. */
-export function switchOrg(db: Db, actor: { userId: string; sessionId: string }, orgId: string) {
-  const row = db
-    .select({ id: member.id })
-    .from(member)
-    .where(and(eq(member.organizationId, orgId), eq(member.userId, actor.userId)))
-    .get();
-  if (!row) throw notFound("Organisation");
-  db.update(session)
-    .set({ activeOrganizationId: orgId })
-    .where(eq(session.id, actor.sessionId))
-    .run();
+export function switchOrg(
+  db: Db,
+  actor: { userId: string; sessionId: string; activeOrgId: string | null },
+  orgId: string,
+  requestId: string,
+) {
+  writeTx(db, (tx) => {
+    const row = tx
+      .select({ id: member.id })
+      .from(member)
+      .where(and(eq(member.organizationId, orgId), eq(member.userId, actor.userId)))
+      .get();
+    if (!row) throw notFound("Organisation");
+    tx.update(session)
+      .set({ activeOrganizationId: orgId })
+      .where(eq(session.id, actor.sessionId))
+      .run();
+    // Recorded in the organisation entered: who came in, and from where.
+    audit(
+      tx,
+      { userId: actor.userId, orgId, requestId },
+      {
+        entityType: "session",
+        entityId: actor.sessionId,
+        action: "switch_org",
+        before: { orgId: actor.activeOrgId },
+        after: { orgId },
+      },
+    );
+  });
 }
 
 export function updateOrg(db: Db, acting: Acting, input: { name: string; version: number }) {

@@ -447,8 +447,7 @@ export type MatrixRole = (typeof matrixRoles)[number];
  * Two organisations. In org A: an owner, an admin, a plain member with no project role, and one
  * person per project role on project `projectId`. Org B has its own owner and project.
  */
-export function createWorld() {
-  const db = createTestDb();
+export function createWorld(db: Db = createTestDb()) {
   const orgId = insertOrg(db, "Northwind Implementations", "northwind");
   const otherOrgId = insertOrg(db, "Globex Rollouts", "globex");
   const projectId = insertProject(db, orgId);

@@ -22,7 +22,11 @@ const LEAKS = [
 ];
 
 /** The input a matrix row sends to its procedure, captured without calling anything. */
-async function sampleInput(path: string, world: World): Promise<unknown> {
+export async function sampleInput(
+  path: string,
+  world: World,
+  role: MatrixRole = "orgOwner",
+): Promise<unknown> {
   let captured: unknown;
   const make = (parts: string[]): unknown =>
     new Proxy(() => undefined, {
@@ -33,7 +37,7 @@ async function sampleInput(path: string, world: World): Promise<unknown> {
       },
     });
   try {
-    await matrix[path]?.call(make([]) as never, world, "orgOwner" as MatrixRole);
+    await matrix[path]?.call(make([]) as never, world, role);
   } catch {
     // the row used a result we did not give it; the input is captured by then
   }

@@ -1,1 +1,2 @@
 export * from "./fixtures.ts";
+export { sampleInput } from "./fuzz.ts";

@@ -24,7 +24,7 @@ import {
 import { type ActivityEntry, type ActivityFeed, describeActivity, raidRef } from "@rollout/domain";
 
 /** Audit rows that are nobody else's business (one's own bell and settings). */
-const PRIVATE = ["notification", "notification_prefs"];
+const PRIVATE = ["notification", "notification_prefs", "session"];
 
 const fields = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : null);
 

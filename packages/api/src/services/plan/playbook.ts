@@ -95,12 +95,12 @@ export function resetPlaybookEntry(db: Db, acting: Acting, category: TaskCategor
       .returning()
       .all();
     const before = deleted[0];
-    if (!before) return;
+    // Recorded even when the default was already in force: someone asked for it.
     audit(tx, acting, {
       entityType: "playbook_entry",
       entityId: category,
       action: "reset",
-      before: responsibilitiesOf(before),
+      before: before ? responsibilitiesOf(before) : defaultPlaybook[category],
       after: defaultPlaybook[category],
     });
   });
