@@ -3,69 +3,12 @@
  * or denied exactly as its declared permission says. A procedure added without a row here fails.
  */
 import { auditLog, count } from "@rollout/db";
-import {
-  type OrgRole,
-  orgAllows,
-  type Permission,
-  type ProjectAccessRole,
-  permissions,
-  projectAllows,
-  teamOnly,
-} from "@rollout/domain";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { listProcedures } from "./procedures.ts";
-import { createWorld, type MatrixRole, matrixRoles, type World } from "./testing/index.ts";
-
-import { matrix, type Target } from "./testing/matrix.ts";
-
-const orgRoleOf: Record<Exclude<MatrixRole, "anonymous">, OrgRole> = {
-  otherOrg: "owner",
-  stakeholder: "member",
-  contributor: "member",
-  pm: "member",
-  ipm: "member",
-  orgMember: "member",
-  orgAdmin: "admin",
-  orgOwner: "owner",
-};
-
-const projectRoleOf: Record<
-  Exclude<MatrixRole, "anonymous" | "otherOrg">,
-  ProjectAccessRole | null
-> = {
-  stakeholder: "stakeholder",
-  contributor: "contributor",
-  pm: "pm",
-  ipm: "ipm",
-  orgMember: null,
-  orgAdmin: "admin",
-  orgOwner: "admin",
-};
-
-type Outcome = "allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
-
-/** What the permission table says should happen. */
-function expected(permission: Permission, target: Target, role: MatrixRole): Outcome {
-  const access = permissions[permission];
-  if (access.scope === "public") return "allowed";
-  if (role === "anonymous") return "UNAUTHORIZED";
-  if (access.scope === "user") return "allowed";
-  if (role === "otherOrg" && target === "orgA") return "NOT_FOUND";
-  if (access.scope === "org") {
-    if (!orgAllows(permission as never, orgRoleOf[role])) return "FORBIDDEN";
-    // Organisation-wide team knowledge: not for members who are on no project's team.
-    const team = role === "otherOrg" ? "admin" : projectRoleOf[role];
-    if (teamOnly(permission as never) && (team === null || team === "stakeholder")) {
-      return "FORBIDDEN";
-    }
-    return "allowed";
-  }
-  if (role === "otherOrg") return "NOT_FOUND";
-  const projectRole = projectRoleOf[role];
-  if (projectRole === null) return "NOT_FOUND";
-  return projectAllows(permission as never, projectRole) ? "allowed" : "FORBIDDEN";
-}
+import { expected, type Outcome } from "./testing/expected.ts";
+import { createWorld, matrixRoles, type World } from "./testing/index.ts";
+import { matrix } from "./testing/matrix.ts";
 
 async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
   try {

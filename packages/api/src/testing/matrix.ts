@@ -3,6 +3,7 @@
  * independent of the permission table) and a call that exercises it on `createWorld()`.
  * Used by the matrix test, the leak test, and the HTTP suites.
  */
+import { eq } from "@rollout/db";
 import { createInvitation } from "../services/invitations.ts";
 import { deleteTasks } from "../services/plan/tasks.ts";
 import { createBaseline } from "../services/schedule/baselines.ts";
@@ -292,13 +293,21 @@ export const matrix: Record<string, Row> = {
     allow: projectManagers,
     target: "orgA",
     call: (c, w) => {
-      const { batchId } = deleteTasks(
-        w.db,
-        { userId: w.people.pm.userId, orgId: w.orgId, requestId: "setup" },
-        w.projectId,
-        "pm",
-        { tasks: [{ id: w.plan.tasks.open, version: 1 }] },
-      );
+      // The batch to restore: made once per world (a caller before this one may have made it).
+      const deleted = w.db
+        .select({ batch: w.schema.task.deletedBatch })
+        .from(w.schema.task)
+        .where(eq(w.schema.task.id, w.plan.tasks.open))
+        .get()?.batch;
+      const batchId =
+        deleted ??
+        deleteTasks(
+          w.db,
+          { userId: w.people.pm.userId, orgId: w.orgId, requestId: "setup" },
+          w.projectId,
+          "pm",
+          { tasks: [{ id: w.plan.tasks.open, version: 1 }] },
+        ).batchId;
       return c.plan.task.restore({ ...pid(w), batchId });
     },
   },

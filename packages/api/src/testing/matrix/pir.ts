@@ -36,7 +36,15 @@ const pirVersion = (w: World) =>
  * to draft first (setup, before the call), and the call names the version that leaves.
  */
 function draft(w: World): { pirId: string; version: number } {
-  reopenPir(w.db, as(w, "pm"), w.projectId, { pirId: w.pir.pirId, version: pirVersion(w) });
+  const status = w.db
+    .select({ status: w.schema.pir.status })
+    .from(w.schema.pir)
+    .where(eq(w.schema.pir.id, w.pir.pirId))
+    .get()?.status;
+  // Already a draft when a caller before this one (on the same world) took it back.
+  if (status === "in_review") {
+    reopenPir(w.db, as(w, "pm"), w.projectId, { pirId: w.pir.pirId, version: pirVersion(w) });
+  }
   return { pirId: w.pir.pirId, version: pirVersion(w) };
 }
 
@@ -94,7 +102,14 @@ export const pirMatrix: Record<string, Row> = {
         .where(eq(w.schema.project.id, w.projectId))
         .get();
       if (!project) throw new Error("world project missing");
-      signPir(w.db, as(w, "stakeholder"), project, { pirId: w.pir.pirId, comment: "" });
+      const signed = w.db
+        .select({ lockedAt: w.schema.pir.lockedAt })
+        .from(w.schema.pir)
+        .where(eq(w.schema.pir.id, w.pir.pirId))
+        .get()?.lockedAt;
+      // Signed once per world (a caller before this one may have signed it already).
+      if (!signed)
+        signPir(w.db, as(w, "stakeholder"), project, { pirId: w.pir.pirId, comment: "" });
       return c.pir.revise({ ...pid(w), pirId: w.pir.pirId, version: pirVersion(w) });
     },
   },
