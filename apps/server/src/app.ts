@@ -14,6 +14,7 @@ import {
   type Context,
   changes,
   createAuth,
+  purgeTrash,
 } from "@rollout/api";
 import { closeDb, type Db } from "@rollout/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
@@ -231,7 +232,22 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
   app.addHook("preClose", async () => {
     changes.closeStreams();
   });
+  // What has been in a project's trash over 30 days is purged at start and every six hours.
+  const purge = () => {
+    try {
+      const counts = purgeTrash(db);
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      if (total > 0)
+        app.log.info({ purged: counts }, "purged the trash of rows deleted over 30 days ago");
+    } catch (err) {
+      app.log.error({ err }, "purging the trash failed");
+    }
+  };
+  app.addHook("onReady", async () => purge());
+  const purging = setInterval(purge, 6 * 3600_000);
+  purging.unref();
   app.addHook("onClose", async () => {
+    clearInterval(purging);
     if (ownsDb) closeDb(db);
   });
   return app;

@@ -41,6 +41,7 @@ export * from "./schemas/reports.ts";
 export * from "./schemas/schedule.ts";
 export * from "./schemas/stakeholders.ts";
 export * from "./schemas/templates.ts";
+export * from "./schemas/trash.ts";
 export * from "./stakeholders/model.ts";
 export * from "./templates/builtIn/index.ts";
 export * from "./templates/expand.ts";

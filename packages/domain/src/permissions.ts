@@ -104,6 +104,8 @@ export const permissions = {
   /** One's own notifications in the active organisation, and which kinds one gets. */
   "notification.read": { scope: "org", orgRoles: anyOrgRole },
   "notification.manage": { scope: "org", orgRoles: anyOrgRole },
+  /** The project's trash: what was deleted in the last 30 days, and bringing it back. */
+  "trash.manage": { scope: "project", projectRoles: projectManagers },
   /** The activity feed, in sentences, from the audit log: the team's, like the log itself. */
   "activity.read": { scope: "project", projectRoles: ["admin", "pm", "ipm", "contributor"] },
 } as const satisfies Record<string, Access>;

@@ -8,6 +8,7 @@ import { EditProjectForm } from "../features/projects/EditProjectForm.tsx";
 import { HealthOverrideCard } from "../features/projects/HealthOverrideCard.tsx";
 import { useProject } from "../features/projects/useProject.ts";
 import { SaveAsTemplateCard } from "../features/templates/SaveAsTemplateCard.tsx";
+import { TrashCard } from "../features/trash/TrashCard.tsx";
 
 const route = getRouteApi("/_authed/_org/projects/$projectId/settings");
 
@@ -38,6 +39,7 @@ function ProjectSettingsPage() {
       {projectAllows("template.saveFrom", project.myRole) ? (
         <SaveAsTemplateCard project={project} canManage={project.myRole === "admin"} />
       ) : null}
+      {projectAllows("trash.manage", project.myRole) ? <TrashCard projectId={project.id} /> : null}
       {projectAllows("project.archive", project.myRole) ? <ArchiveCard project={project} /> : null}
     </Stack>
   );

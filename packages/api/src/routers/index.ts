@@ -12,6 +12,7 @@ import { scheduleRouter } from "./schedule.ts";
 import { sessionRouter } from "./session.ts";
 import { commsRouter, stakeholderRouter } from "./stakeholder.ts";
 import { templateRouter } from "./template.ts";
+import { trashRouter } from "./trash.ts";
 
 export const appRouter = router({
   session: sessionRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   comment: commentRouter,
   notification: notificationRouter,
   activity: activityRouter,
+  trash: trashRouter,
   template: templateRouter,
 });
 

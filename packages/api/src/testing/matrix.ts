@@ -17,6 +17,7 @@ import {
 import { collabMatrix } from "./matrix/collab.ts";
 import { pirMatrix } from "./matrix/pir.ts";
 import { templateMatrix } from "./matrix/templates.ts";
+import { trashMatrix } from "./matrix/trash.ts";
 
 /** Whether the procedure's input names things inside organisation A (so org B must not reach them). */
 export type Target = "orgA" | "own";
@@ -83,6 +84,7 @@ export const matrix: Record<string, Row> = {
   ...pirMatrix,
   ...templateMatrix,
   ...collabMatrix,
+  ...trashMatrix,
   "session.get": { allow: everyone, target: "own", call: (c) => c.session.get() },
   "org.list": { allow: signedIn, target: "own", call: (c) => c.org.list() },
   "org.create": {

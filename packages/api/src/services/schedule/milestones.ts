@@ -206,7 +206,8 @@ export function deleteMilestone(
       projectId,
       action: "delete",
       before: { name: current.name },
-      after: { unlinkedTasks: unlinked.length },
+      // The tasks it took away, so a restore from the trash links them again.
+      after: { unlinkedTasks: unlinked.length, taskIds: unlinked.map((t) => t.id) },
     });
   });
 }
