@@ -21,14 +21,19 @@ import {
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { useSignOut } from "../features/auth/useSignOut.ts";
-import { NotificationBell } from "../features/collab/NotificationBell.tsx";
 import { LessonsNavLink } from "../features/lessons/LessonsNavLink.tsx";
 import { OrgSwitcher } from "../features/orgs/OrgSwitcher.tsx";
 import { useTRPC } from "../lib/trpc.ts";
 import { useLiveUpdates } from "../lib/useLiveUpdates.ts";
 import { Logo } from "../ui/Logo.tsx";
 import { NavLinkLink } from "../ui/links.tsx";
+
+// The bell (and all it brings) loads after the first paint: it is not on the critical path.
+const NotificationBell = lazy(() =>
+  import("../features/collab/NotificationBell.tsx").then((m) => ({ default: m.NotificationBell })),
+);
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -81,7 +86,11 @@ export function AppLayout() {
           </Group>
           {data ? (
             <Group gap="xs" wrap="nowrap">
-              {hasOrg ? <NotificationBell /> : null}
+              {hasOrg ? (
+                <Suspense fallback={<Box w={34} h={34} aria-hidden />}>
+                  <NotificationBell />
+                </Suspense>
+              ) : null}
               <Menu position="bottom-end" width={240} shadow="md">
                 <Menu.Target>
                   <UnstyledButton aria-label={`Account menu for ${data.user.name}`}>
