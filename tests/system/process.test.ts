@@ -48,6 +48,27 @@ describe("the server process", () => {
     expect(bad.output()).toMatch(/Invalid settings:[\s\S]*PORT="eighty": must be a number/);
   });
 
+  it("seeds the scale data into an empty database only, deterministically sized", async () => {
+    const file = join(dir, "scale.db");
+    const bad = run(["seed-scale", "--size", "-1"], { DATABASE_FILE: file });
+    expect(await bad.exit).toBe(2);
+    expect(bad.output()).toMatch(/--size is a number above 0/);
+    const seeded = run(["seed-scale", "--size", "0.01", "--seed", "7"], { DATABASE_FILE: file });
+    expect(await seeded.exit, seeded.output()).toBe(0);
+    const counts = JSON.parse(/: (\{.*\})/.exec(seeded.output())?.[1] ?? "{}") as Record<
+      string,
+      number
+    >;
+    // The demo's three projects, ten at scale and the big one's 5,000 tasks.
+    expect(counts.projects).toBe(13);
+    expect(counts.tasks).toBeGreaterThan(5000);
+    expect(counts.reports).toBeGreaterThanOrEqual(5);
+    expect(counts.lessons).toBeGreaterThanOrEqual(200);
+    const again = run(["seed-scale", "--size", "0.01"], { DATABASE_FILE: file });
+    expect(await again.exit).toBe(2);
+    expect(again.output()).toMatch(/already has data/);
+  });
+
   it("refuses an unknown command", async () => {
     const bad = run(["frobnicate"], {});
     expect(await bad.exit).toBe(2);

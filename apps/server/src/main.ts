@@ -6,15 +6,20 @@ import {
   createDb,
   DEMO_PASSWORD,
   demoUsers,
+  eq,
   hasDemoUsers,
   isEmpty,
   restoreDatabase,
   seedDemo,
+  seedLessonsAtScale,
+  seedPortfolioAtScale,
+  seedReportsAtScale,
+  user,
 } from "@rollout/db";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
-const commands = ["start", "migrate", "seed", "backup", "restore"] as const;
+const commands = ["start", "migrate", "seed", "seed-scale", "backup", "restore"] as const;
 type Command = (typeof commands)[number];
 
 function printSignIns(url: string) {
@@ -22,6 +27,55 @@ function printSignIns(url: string) {
   console.log(`\nDemo sign-ins (password: ${DEMO_PASSWORD})`);
   for (const u of demoUsers) console.log(`  ${u.email.padEnd(width)}  ${u.describes}`);
   console.log(`\nOpen ${url}\n`);
+}
+
+/**
+ * The demo organisation plus a portfolio at scale (issue 9), deterministic for a seed. Size 1:
+ * 1,000 projects (one of 5,000 tasks), about 100,000 tasks with dependencies and letters,
+ * 20,000 RAID items, 5,000 stakeholders, 2,000 milestones, 500 published status reports and
+ * 20,000 lessons. `--size 0.1` builds a tenth of it.
+ */
+async function seedScale(db: ReturnType<typeof createDb>, file: string, args: string[]) {
+  const size = Number(option(args, "size") ?? 1);
+  const seed = Number(option(args, "seed") ?? 42);
+  if (!(size > 0 && size <= 10) || !Number.isInteger(seed)) {
+    console.error("--size is a number above 0 and at most 10; --seed a whole number");
+    process.exit(2);
+  }
+  if (!isEmpty(db)) {
+    console.error(`${file} already has data: seed the scale data into an empty database.`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const { orgId } = await seedDemo(db, hashPassword);
+  const pm = db.select().from(user).where(eq(user.email, "pm@rollout.demo")).get();
+  const ipm = db.select().from(user).where(eq(user.email, "ipm@rollout.demo")).get();
+  if (!pm || !ipm) throw new Error("the demo people are missing");
+  const n = (count: number) => Math.max(1, Math.round(count * size));
+  const { projectIds } = seedPortfolioAtScale(db, orgId, {
+    projects: n(1000),
+    tasksPerProject: 95,
+    bigProjectTasks: 5000,
+    raidPerProject: 20,
+    stakeholdersPerProject: 5,
+    milestonesPerProject: 2,
+    people: { pm: pm.id, ipm: ipm.id },
+    seed,
+  });
+  seedReportsAtScale(db, projectIds, { reports: n(500), author: pm.id });
+  seedLessonsAtScale(db, orgId, projectIds, { lessons: n(20_000), seed, author: pm.id });
+  const counts = db.$client
+    .prepare(
+      `select (select count(*) from project) projects, (select count(*) from task) tasks,
+              (select count(*) from dependency) dependencies, (select count(*) from raid_item) raid,
+              (select count(*) from stakeholder) stakeholders, (select count(*) from milestone) milestones,
+              (select count(*) from status_report where status = 'published') reports,
+              (select count(*) from lesson) lessons`,
+    )
+    .get();
+  console.log(
+    `Seeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`,
+  );
 }
 
 /** `--name value` from the command line, or undefined. */
@@ -59,6 +113,11 @@ async function main(command: Command, args: string[]) {
     return;
   }
   const db = createDb(config.databaseFile);
+  if (command === "seed-scale") {
+    await seedScale(db, config.databaseFile, args);
+    db.$client.close();
+    return;
+  }
   if (command === "migrate") {
     console.log(`Database ${config.databaseFile} is up to date.`);
     db.$client.close();

@@ -41,7 +41,9 @@ export {
   type ScaleOrgOptions,
   type ScalePlanOptions,
   type ScaleRaidOptions,
+  seedLessonsAtScale,
   seedPlanAtScale,
   seedPortfolioAtScale,
   seedRaidAtScale,
+  seedReportsAtScale,
 } from "./seed/scale.ts";

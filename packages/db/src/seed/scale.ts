@@ -409,3 +409,169 @@ export function seedPortfolioAtScale(db: Db, orgId: string, options: ScaleOrgOpt
   });
   return { projectIds };
 }
+
+const LESSON_WORDS = {
+  what: [
+    "Key users were not available for UAT during quarter-end",
+    "The data migration mock load exposed duplicate customer records",
+    "Vendor support rotated off the project two weeks after go-live",
+    "Cut-over rehearsal overran its window by three hours",
+    "Training sessions clashed with the night shift",
+    "Interface volumes in production were ten times the test volumes",
+    "The go/no-go checklist had no named owner",
+    "Hardware deliveries slipped because of customs paperwork",
+    "Super-users answered most questions in the first week",
+    "A daily hypercare huddle kept issues moving",
+  ],
+  advice: [
+    "Book key users for UAT before the plan is baselined",
+    "Profile the source data in discovery and agree who cleans what",
+    "Contract named vendor support for the whole hypercare period",
+    "Rehearse the cut-over twice with the real runbook and people",
+    "Schedule training per shift, not per headcount",
+    "Load-test every interface with a full day's peak volume",
+    "Give every gate decision a named owner and written criteria",
+    "Order long-lead hardware before design sign-off",
+  ],
+  tags: [
+    "uat",
+    "data-quality",
+    "vendor",
+    "cutover",
+    "training",
+    "interfaces",
+    "go-live",
+    "hardware",
+    "hypercare",
+    "budget",
+  ],
+};
+
+/**
+ * Lessons across the organisation's projects (a signed-off review each), for the lessons
+ * library at scale. One transaction of prepared inserts; the FTS index fills by trigger.
+ */
+export function seedLessonsAtScale(
+  db: Db,
+  orgId: string,
+  projectIds: readonly string[],
+  options: { lessons: number; seed?: number; author: string },
+) {
+  const random = prng(options.seed ?? 5);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const sqlite = db.$client;
+  const stamp = nowIso();
+  const insertPir = sqlite.prepare(
+    `insert into pir (id, project_id, revision, status, summary, locked_at, created_by, version, created_at, updated_at)
+     values (?, ?, 1, 'signed_off', 'Scale review', ?, ?, 1, ?, ?)`,
+  );
+  const insertLesson = sqlite.prepare(
+    `insert into lesson (id, seq, organization_id, project_id, pir_id, kind, category, summary, recommendation, tags, created_by, version, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const firstSeq =
+    ((sqlite.prepare("select coalesce(max(seq), 0) as n from lesson").get() as { n: number }).n ??
+      0) + 1;
+  const categories = Object.keys(defaultPlaybook);
+  sqlite.transaction(() => {
+    const pirs = projectIds.map((projectId) => {
+      const id = `${projectId}-pir`;
+      insertPir.run(id, projectId, stamp, options.author, stamp, stamp);
+      return { id, projectId };
+    });
+    for (let i = 0; i < options.lessons; i++) {
+      const review = pirs[i % pirs.length];
+      if (!review) break;
+      const created = new Date(
+        Date.parse(stamp) - Math.floor(random() * 720) * 86_400_000,
+      ).toISOString();
+      const tags = [pick(LESSON_WORDS.tags), pick(LESSON_WORDS.tags)];
+      insertLesson.run(
+        `${review.projectId}-l${i}`,
+        firstSeq + i,
+        orgId,
+        review.projectId,
+        review.id,
+        random() < 0.45 ? "went_well" : "improve",
+        pick(categories),
+        `${pick(LESSON_WORDS.what)} (${i + 1})`,
+        pick(LESSON_WORDS.advice),
+        JSON.stringify([...new Set(tags)]),
+        options.author,
+        created,
+        created,
+      );
+    }
+  })();
+}
+
+/** Published weekly status reports, spread over the projects (newest week last). */
+export function seedReportsAtScale(
+  db: Db,
+  projectIds: readonly string[],
+  options: { reports: number; author: string; today?: string },
+) {
+  const sqlite = db.$client;
+  const today = options.today ?? nowIso().slice(0, 10);
+  const insert = sqlite.prepare(
+    `insert into status_report (id, project_id, number, period_start, period_end, status, overall, schedule, budget, scope, risk,
+       summary, accomplishments, next_steps, asks, top_risks, milestones, metrics, created_by, published_at, published_by, version, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 'published', ?, ?, 'green', 'green', ?, 'Weekly status', '- Configuration progressing', '- Next test cycle', '', '[]', ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const rags = ["green", "amber", "red"] as const;
+  const perProject = new Map<string, number>();
+  sqlite.transaction(() => {
+    for (let i = 0; i < options.reports; i++) {
+      const projectId = projectIds[i % projectIds.length] as string;
+      const number = (perProject.get(projectId) ?? 0) + 1;
+      perProject.set(projectId, number);
+      const periodEnd = addDays(
+        today,
+        -7 * (Math.ceil(options.reports / projectIds.length) - number + 1),
+      );
+      const stamp = `${periodEnd}T16:00:00.000Z`;
+      const milestones = JSON.stringify([
+        {
+          id: `${projectId}-ms0`,
+          name: "Milestone 1",
+          baselineDate: addDays(today, 30),
+          forecastDate: addDays(today, 30 + number),
+          actualDate: null,
+          slip: number,
+        },
+      ]);
+      const metrics = JSON.stringify({
+        progress: Math.min(100, number * 10),
+        plannedProgress: Math.min(100, number * 11),
+        spi: 0.95,
+        cpi: null,
+        forecastCost: 0,
+        plannedBudget: 0,
+        actualCost: 0,
+        currency: "EUR",
+        openTasks: 0,
+        overdueTasks: 0,
+        openHighRisks: 0,
+        computedHealth: rags[i % 3],
+        reasons: {},
+      });
+      insert.run(
+        `${projectId}-sr${number}`,
+        projectId,
+        number,
+        addDays(periodEnd, -4),
+        periodEnd,
+        rags[i % 3],
+        rags[(i + 1) % 3],
+        rags[(i + 2) % 3],
+        milestones,
+        metrics,
+        options.author,
+        stamp,
+        options.author,
+        stamp,
+        stamp,
+      );
+    }
+  })();
+}
