@@ -6,7 +6,7 @@
  * (memory growth between the runs, aim ≤ 10%). Writes test-results/bench-load.json.
  *   BENCH_LOAD_SECONDS=60 BENCH_LOAD_CONNECTIONS=50 BENCH_LOAD_PROJECTS=300
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -50,7 +50,7 @@ console.log(
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
+const server = spawn(process.execPath, [productionServer(), "start"], {
   cwd: resolve(import.meta.dirname, "../../apps/server"),
   env: {
     ...process.env,
@@ -194,3 +194,10 @@ writeFileSync(
     2,
   ),
 );
+
+/** The production bundle (as `pnpm start` runs it), built into a folder of its own. */
+function productionServer(): string {
+  const serverDir = resolve(import.meta.dirname, "../../apps/server");
+  execFileSync(process.execPath, ["build.mjs", "dist-bench"], { cwd: serverDir, stdio: "inherit" });
+  return join(serverDir, "dist-bench/server.mjs");
+}

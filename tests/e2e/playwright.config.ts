@@ -44,7 +44,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx src/main.ts start",
+    // The production bundle, built fresh into this run's own folder.
+    command: `node build.mjs dist-e2e-${port} && node dist-e2e-${port}/server.mjs start`,
     cwd: serverDir,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

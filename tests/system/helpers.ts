@@ -44,12 +44,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const db = createDb(config.databaseFile);
   const logs: string[] = [];
   const app = await buildApp({ config, db, logStream: { write: (line) => void logs.push(line) } });
-  await app.listen({ port, host: "127.0.0.1" });
+  await app.listen({ port: config.port, host: "127.0.0.1" });
   return {
     app,
     db,
     config,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${config.port}`,
     logs,
     dir,
     async close() {

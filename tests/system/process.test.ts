@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { IncomingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { count, createDb, organization, project } from "@rollout/db";
@@ -100,4 +102,46 @@ describe("the server process", () => {
     expect(db.select({ n: count() }).from(project).get()?.n).toBe(3);
     db.$client.close();
   }, 40_000);
+
+  it("serves https itself with TLS files, redirects plain http to it, and closes both on SIGTERM", async () => {
+    const [port, redirectPort] = [await freePort(), await freePort()];
+    const fixtures = resolve(import.meta.dirname, "fixtures");
+    const server = run(["start"], {
+      DATABASE_FILE: join(dir, "tls.db"),
+      SEED_DEMO: "false",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TLS_CERT_FILE: join(fixtures, "tls-test-cert.pem"),
+      TLS_KEY_FILE: join(fixtures, "tls-test-key.pem"),
+      HTTP_REDIRECT_PORT: String(redirectPort),
+    });
+    await waitFor(() => server.output().includes("Rollout is running at"));
+    expect(server.output()).toContain(`Rollout is running at https://127.0.0.1:${port}`);
+    expect(server.output()).toContain(`Plain http on port ${redirectPort} redirects to`);
+    const health = await httpsGet(`https://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    const redirect = await fetch(`http://127.0.0.1:${redirectPort}/projects?tab=plan`, {
+      redirect: "manual",
+    });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get("location")).toBe(`https://127.0.0.1:${port}/projects?tab=plan`);
+    server.child.kill("SIGTERM");
+    expect(await server.exit).toBe(0);
+  }, 40_000);
 });
+
+/** A GET over https trusting only the test certificate. */
+function httpsGet(url: string): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+  const ca = readFileSync(resolve(import.meta.dirname, "fixtures/tls-test-cert.pem"));
+  return new Promise((done, fail) => {
+    const request = httpsRequest(url, { ca, agent: false }, (response) => {
+      response.resume();
+      response.on("end", () =>
+        done({ status: response.statusCode ?? 0, headers: response.headers }),
+      );
+    });
+    request.on("error", fail);
+    request.end();
+  });
+}

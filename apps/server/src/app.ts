@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
@@ -66,6 +67,7 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
       redact: ["req.headers.cookie", 'res.headers["set-cookie"]', "req.headers.authorization"],
     },
     bodyLimit: config.maxBodyBytes,
+    https: config.tls,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -254,3 +256,29 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/**
+ * The plain-http side of a server that speaks https itself: every request is sent, with a 301,
+ * to the same path on the public https URL. The host comes from PUBLIC_URL, never from the
+ * request, so a forged Host header cannot redirect anyone elsewhere.
+ */
+export function buildRedirectServer(config: Config): Server {
+  const target = new URL(config.publicUrl);
+  return createServer((request, response) => {
+    let location = target.origin;
+    try {
+      // "//evil.example/x" is a path here, not another host.
+      const url = new URL(`http://x${(request.url ?? "/").replace(/^\/+/, "/")}`);
+      location = `${target.origin}${url.pathname}${url.search}`;
+    } catch {
+      // An unparseable path goes to the front page.
+    }
+    response.writeHead(301, {
+      location,
+      "content-type": "text/plain; charset=utf-8",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    response.end(`Moved to ${location}\n`);
+  });
+}

@@ -36,6 +36,16 @@ const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   SEED_DEMO: flag.default(true),
   WEB_DIST: z.string().min(1).optional(),
+  // Serve https directly (no reverse proxy): PEM files of the certificate chain and its key.
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  // With TLS: also listen on this port over plain http and redirect everything to https.
+  HTTP_REDIRECT_PORT: z.coerce
+    .number({ message: "must be a number" })
+    .int()
+    .min(1)
+    .max(65535)
+    .optional(),
 });
 
 export interface Config {
@@ -59,6 +69,10 @@ export interface Config {
   trustProxy: boolean;
   seedDemo: boolean;
   webDist: string;
+  /** Certificate and key when the server itself speaks https. */
+  tls: { cert: Buffer; key: Buffer } | null;
+  /** The plain-http port that redirects to https (only with TLS). */
+  httpRedirectPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -99,12 +113,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const databaseFile = fromStartDir(e.DATABASE_FILE, env);
+  const tls = readTls(e.TLS_CERT_FILE, e.TLS_KEY_FILE, env);
+  if (e.HTTP_REDIRECT_PORT !== undefined && !tls) {
+    throw new ConfigError([
+      "HTTP_REDIRECT_PORT: redirects to https, so it needs TLS_CERT_FILE and TLS_KEY_FILE",
+    ]);
+  }
+  if (e.HTTP_REDIRECT_PORT !== undefined && e.HTTP_REDIRECT_PORT === e.PORT) {
+    throw new ConfigError(["HTTP_REDIRECT_PORT: must differ from PORT"]);
+  }
   const shownHost = e.HOST === "0.0.0.0" || e.HOST === "::" ? "localhost" : e.HOST;
-  const publicUrl = (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, "");
+  const scheme = tls ? "https" : "http";
+  const defaultPort = tls ? 443 : 80;
+  const origin = (host: string) =>
+    `${scheme}://${host}${e.PORT === defaultPort ? "" : `:${e.PORT}`}`;
+  const publicUrl = (e.PUBLIC_URL ?? origin(shownHost)).replace(/\/$/, "");
   const trustedOrigins = [new URL(publicUrl).origin];
   if (!e.PUBLIC_URL) {
     // Out of the box the same server is reached as localhost and as 127.0.0.1.
-    for (const host of ["localhost", "127.0.0.1"]) trustedOrigins.push(`http://${host}:${e.PORT}`);
+    for (const host of ["localhost", "127.0.0.1"]) trustedOrigins.push(origin(host));
   }
   return {
     isProduction: e.NODE_ENV === "production",
@@ -127,5 +154,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     webDist: e.WEB_DIST ? fromStartDir(e.WEB_DIST, env) : resolve(repoRoot, "apps/web/dist"),
+    tls,
+    httpRedirectPort: e.HTTP_REDIRECT_PORT ?? null,
   };
+}
+
+/** Both PEM files or neither; each must be readable and look like PEM. */
+function readTls(
+  certFile: string | undefined,
+  keyFile: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Config["tls"] {
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) {
+    throw new ConfigError(["TLS_CERT_FILE and TLS_KEY_FILE: set both, or neither"]);
+  }
+  const problems: string[] = [];
+  const read = (name: string, file: string, marker: string) => {
+    const path = fromStartDir(file, env);
+    try {
+      const pem = readFileSync(path);
+      if (!pem.includes(marker)) problems.push(`${name}=${JSON.stringify(file)}: not a PEM file`);
+      return pem;
+    } catch {
+      problems.push(`${name}=${JSON.stringify(file)}: cannot be read`);
+      return Buffer.alloc(0);
+    }
+  };
+  const cert = read("TLS_CERT_FILE", certFile, "-----BEGIN CERTIFICATE-----");
+  const key = read("TLS_KEY_FILE", keyFile, "PRIVATE KEY-----");
+  if (problems.length) throw new ConfigError(problems);
+  return { cert, key };
 }

@@ -6,17 +6,13 @@ import {
   createDb,
   DEMO_PASSWORD,
   demoUsers,
-  eq,
   hasDemoUsers,
   isEmpty,
   restoreDatabase,
   seedDemo,
-  seedLessonsAtScale,
-  seedPortfolioAtScale,
-  seedReportsAtScale,
-  user,
+  seedScaleOrganisation,
 } from "@rollout/db";
-import { buildApp } from "./app.ts";
+import { buildApp, buildRedirectServer } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
 const commands = ["start", "migrate", "seed", "seed-scale", "backup", "restore"] as const;
@@ -46,36 +42,8 @@ async function seedScale(db: ReturnType<typeof createDb>, file: string, args: st
     console.error(`${file} already has data: seed the scale data into an empty database.`);
     process.exit(2);
   }
-  const started = performance.now();
-  const { orgId } = await seedDemo(db, hashPassword);
-  const pm = db.select().from(user).where(eq(user.email, "pm@rollout.demo")).get();
-  const ipm = db.select().from(user).where(eq(user.email, "ipm@rollout.demo")).get();
-  if (!pm || !ipm) throw new Error("the demo people are missing");
-  const n = (count: number) => Math.max(1, Math.round(count * size));
-  const { projectIds } = seedPortfolioAtScale(db, orgId, {
-    projects: n(1000),
-    tasksPerProject: 95,
-    bigProjectTasks: 5000,
-    raidPerProject: 20,
-    stakeholdersPerProject: 5,
-    milestonesPerProject: 2,
-    people: { pm: pm.id, ipm: ipm.id },
-    seed,
-  });
-  seedReportsAtScale(db, projectIds, { reports: n(500), author: pm.id });
-  seedLessonsAtScale(db, orgId, projectIds, { lessons: n(20_000), seed, author: pm.id });
-  const counts = db.$client
-    .prepare(
-      `select (select count(*) from project) projects, (select count(*) from task) tasks,
-              (select count(*) from dependency) dependencies, (select count(*) from raid_item) raid,
-              (select count(*) from stakeholder) stakeholders, (select count(*) from milestone) milestones,
-              (select count(*) from status_report where status = 'published') reports,
-              (select count(*) from lesson) lessons`,
-    )
-    .get();
-  console.log(
-    `Seeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`,
-  );
+  const result = await seedScaleOrganisation(db, { size, seed, hashPassword });
+  console.log(`Seeded ${file} in ${result.seconds.toFixed(1)} s: ${JSON.stringify(result.counts)}`);
 }
 
 /** `--name value` from the command line, or undefined. */
@@ -160,8 +128,24 @@ async function main(command: Command, args: string[]) {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  const redirect = config.httpRedirectPort === null ? null : buildRedirectServer(config);
+  if (redirect) {
+    app.addHook("onClose", async () => {
+      redirect.closeAllConnections();
+      await new Promise((done) => redirect.close(done));
+    });
+  }
   await app.listen({ port: config.port, host: config.host });
+  if (redirect) {
+    await new Promise<void>((done, fail) => {
+      redirect.once("error", fail);
+      redirect.listen(config.httpRedirectPort ?? 0, config.host, () => done());
+    });
+  }
   console.log(`\nRollout is running at ${config.publicUrl} (database: ${config.databaseFile})`);
+  if (redirect) {
+    console.log(`Plain http on port ${config.httpRedirectPort} redirects to ${config.publicUrl}`);
+  }
   if (seeded) console.log("First start: seeded the demo organisation Northwind Implementations.");
   if (hasDemoUsers(db)) printSignIns(config.publicUrl);
 }

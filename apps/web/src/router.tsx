@@ -1,4 +1,4 @@
-import { projectAllows } from "@rollout/domain";
+import { myWorkGroups, projectAllows } from "@rollout/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -12,6 +12,7 @@ import { AppLayout } from "./app/AppLayout.tsx";
 import { RouteError, RouteNotFound } from "./app/RouteError.tsx";
 import { authSearch } from "./features/auth/authSearch.ts";
 import { lessonsSearch, lessonsSearchDefaults } from "./features/lessons/lessonsSearch.ts";
+import { myWorkGroupInput, myWorkNextPage } from "./features/myWork/myWorkData.ts";
 import { pirSearch } from "./features/pir/pirSearch.ts";
 import {
   matrixSearch,
@@ -34,6 +35,7 @@ import {
 } from "./features/stakeholders/stakeholderSearch.ts";
 import { safeRedirect } from "./lib/auth.ts";
 import type { Trpc } from "./lib/trpc.ts";
+import { todayLocal } from "./ui/format.ts";
 import { PageLoader } from "./ui/Loading.tsx";
 
 export interface RouterContext {
@@ -363,7 +365,16 @@ const myWorkRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "my-work",
   loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(context.trpc.myWork.list.queryOptions());
+    // The first page of every group, with the chunk (the tRPC link batches the four).
+    const today = todayLocal();
+    for (const group of myWorkGroups) {
+      void context.queryClient.prefetchInfiniteQuery(
+        context.trpc.myWork.list.infiniteQueryOptions(
+          myWorkGroupInput(group, today),
+          myWorkNextPage,
+        ),
+      );
+    }
   },
 }).lazy(() => import("./routes/myWork.tsx").then((m) => m.Route));
 

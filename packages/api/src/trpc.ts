@@ -1,4 +1,4 @@
-import { and, eq, inArray, member, project, projectMember } from "@rollout/db";
+import { and, eq, inArray, member, project, projectMember, sql } from "@rollout/db";
 import {
   type Access,
   id as idSchema,
@@ -19,6 +19,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import * as z from "zod";
 import type { Actor, Context } from "./context.ts";
 import { FieldErrors, forbidden, notFound } from "./errors.ts";
+import { prepared } from "./services/prepared.ts";
 
 export interface Meta {
   /** What the caller must be allowed to do. A procedure without one is refused to everybody. */
@@ -119,11 +120,19 @@ function loadMembership(ctx: Context, actor: Actor): OrgAccess {
       message: "Choose or create an organisation first",
     });
   }
-  const row = ctx.db
-    .select({ id: member.id, role: member.role })
-    .from(member)
-    .where(and(eq(member.organizationId, actor.activeOrgId), eq(member.userId, actor.userId)))
-    .get();
+  // Every call runs this: the statement is built once per connection.
+  const row = prepared(ctx.db, "trpc.membership", () =>
+    ctx.db
+      .select({ id: member.id, role: member.role })
+      .from(member)
+      .where(
+        and(
+          eq(member.organizationId, sql.placeholder("orgId")),
+          eq(member.userId, sql.placeholder("userId")),
+        ),
+      )
+      .prepare(),
+  ).get({ orgId: actor.activeOrgId, userId: actor.userId });
   // Removed from the organisation: every request in it stops working at once.
   if (!row) throw forbidden("You are not a member of this organisation");
   return { id: actor.activeOrgId, role: row.role, memberId: row.id };
@@ -147,21 +156,22 @@ export function orgProcedure(permission: OrgPermission) {
 
 /** Whether someone is a pm, ipm or contributor on any project of the organisation. */
 function onSomeTeam(db: Context["db"], orgId: string, userId: string): boolean {
-  return (
+  const query = prepared(db, "trpc.onSomeTeam", () =>
     db
       .select({ id: projectMember.id })
       .from(projectMember)
       .innerJoin(project, eq(project.id, projectMember.projectId))
       .where(
         and(
-          eq(projectMember.userId, userId),
-          eq(project.organizationId, orgId),
+          eq(projectMember.userId, sql.placeholder("userId")),
+          eq(project.organizationId, sql.placeholder("orgId")),
           inArray(projectMember.role, ["pm", "ipm", "contributor"]),
         ),
       )
       .limit(1)
-      .get() !== undefined
+      .prepare(),
   );
+  return query.get({ userId, orgId }) !== undefined;
 }
 
 export type ProjectRow = typeof project.$inferSelect;
@@ -178,15 +188,25 @@ export function projectProcedure(permission: ProjectPermission) {
     .input(z.object({ projectId: idSchema }))
     .use(({ ctx, input, next }) => {
       // One statement: the project within the organisation and the caller's role on it.
-      const found = ctx.db
-        .select({ row: project, memberRole: projectMember.role })
-        .from(project)
-        .leftJoin(
-          projectMember,
-          and(eq(projectMember.projectId, project.id), eq(projectMember.userId, ctx.actor.userId)),
-        )
-        .where(and(eq(project.id, input.projectId), eq(project.organizationId, ctx.org.id)))
-        .get();
+      const found = prepared(ctx.db, "trpc.project", () =>
+        ctx.db
+          .select({ row: project, memberRole: projectMember.role })
+          .from(project)
+          .leftJoin(
+            projectMember,
+            and(
+              eq(projectMember.projectId, project.id),
+              eq(projectMember.userId, sql.placeholder("userId")),
+            ),
+          )
+          .where(
+            and(
+              eq(project.id, sql.placeholder("projectId")),
+              eq(project.organizationId, sql.placeholder("orgId")),
+            ),
+          )
+          .prepare(),
+      ).get({ userId: ctx.actor.userId, projectId: input.projectId, orgId: ctx.org.id });
       if (!found) throw notFound("Project");
       const { row } = found;
       const membership = found.memberRole ? { role: found.memberRole } : null;

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
-import { closeDb, createDb, writeTx } from "./client.ts";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { closeDb, createDb, openDb, STATEMENT_CACHE_SIZE, writeTx } from "./client.ts";
 import { newId, nowIso } from "./ids.ts";
 import { organization, project } from "./schema/index.ts";
 import { demoUsers, hasDemoUsers, isEmpty, seedDemo } from "./seed/demo.ts";
@@ -100,6 +101,70 @@ describe("createDb", () => {
       }),
     ).toThrow(/UNIQUE/);
     expect(db.select().from(organization).all()).toEqual([]);
+  });
+});
+
+describe("the statement cache", () => {
+  function open() {
+    const sqlite = new Database(":memory:");
+    const prepare = vi.spyOn(sqlite, "prepare");
+    const db = openDb(sqlite);
+    db.$client.exec("create table thing (id text primary key, n integer not null)");
+    prepare.mockClear();
+    return { db, sqlite, prepare };
+  }
+
+  it("compiles a query once and reruns it with new values, answering from the live data", () => {
+    const { db, sqlite, prepare } = open();
+    expect(db.$client).toBe(sqlite);
+    const thing = { id: "", n: 0 };
+    const read = (id: string) =>
+      db.get<typeof thing>(sql`select id, n from thing where id = ${id}`);
+    expect(read("a")).toBeUndefined();
+    sqlite.prepare("insert into thing values ('a', 1), ('b', 2)").run();
+    prepare.mockClear();
+    expect(read("a")).toEqual({ id: "a", n: 1 });
+    expect(read("b")).toEqual({ id: "b", n: 2 });
+    sqlite.prepare("update thing set n = 5 where id = 'a'").run();
+    expect(read("a")).toEqual({ id: "a", n: 5 });
+    const compiled = prepare.mock.calls.filter(([text]) => String(text).startsWith("select id, n"));
+    expect(compiled).toHaveLength(0);
+    sqlite.close();
+  });
+
+  it("hands a statement back in object mode after drizzle used it for arrays", () => {
+    const { db, sqlite } = open();
+    sqlite.prepare("insert into thing values ('a', 1)").run();
+    const query = sql`select id, n from thing`;
+    expect(db.values(query)).toEqual([["a", 1]]);
+    expect(db.all(query)).toEqual([{ id: "a", n: 1 }]);
+    expect(db.get(query)).toEqual({ id: "a", n: 1 });
+    sqlite.close();
+  });
+
+  it("keeps the most recently used statements and compiles an evicted one again", () => {
+    const { db, sqlite, prepare } = open();
+    const run = (i: number) => db.all(sql.raw(`select ${i} as n`));
+    for (let i = 0; i <= STATEMENT_CACHE_SIZE; i++) run(i);
+    expect(prepare).toHaveBeenCalledTimes(STATEMENT_CACHE_SIZE + 1);
+    run(STATEMENT_CACHE_SIZE); // still cached
+    expect(prepare).toHaveBeenCalledTimes(STATEMENT_CACHE_SIZE + 1);
+    run(0); // the oldest was evicted
+    expect(prepare).toHaveBeenCalledTimes(STATEMENT_CACHE_SIZE + 2);
+    sqlite.close();
+  });
+
+  it("works inside transactions and for writes", () => {
+    const { db, sqlite } = open();
+    for (let i = 0; i < 3; i++) {
+      writeTx(db, (tx) => tx.run(sql`insert into thing values (${`t${i}`}, ${i})`));
+    }
+    expect(db.all(sql`select count(*) as c from thing`)).toEqual([{ c: 3 }]);
+    expect(() =>
+      writeTx(db, (tx) => tx.run(sql`insert into thing values (${"t0"}, ${9})`)),
+    ).toThrow(/Failed to run the query/);
+    expect(db.all(sql`select n from thing where id = ${"t0"}`)).toEqual([{ n: 0 }]);
+    sqlite.close();
   });
 });
 

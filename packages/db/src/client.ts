@@ -37,7 +37,47 @@ export function openDb(sqlite: Database.Database): Db {
   sqlite.pragma("busy_timeout = 5000");
   // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file.
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
+  const db = drizzle(withStatementCache(sqlite), { schema, casing: "snake_case" }) as Db;
+  // Our own code preparing on `$client` keeps statements of its own (they may be put in raw or
+  // pluck mode and kept); only drizzle's queries go through the cache.
+  db.$client = sqlite;
+  return db;
+}
+
+/** Statements kept ready per connection: enough for every query the app writes, and then some. */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The connection as drizzle sees it: `prepare` hands back a statement already compiled for the
+ * same SQL text (most recently used kept, up to STATEMENT_CACHE_SIZE), instead of having SQLite
+ * parse and plan the query again on every call. Drizzle runs each statement to completion
+ * synchronously (get/all/run/values, never iterate), so one statement is never in use twice at
+ * once; it switches raw mode on where it wants arrays, so the mode is reset on the way out.
+ */
+function withStatementCache(sqlite: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+    }
+    cache.set(source, statement);
+    if (statement.reader) statement.raw(false);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === "prepare") return prepare;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -47,3 +47,8 @@ export {
   seedRaidAtScale,
   seedReportsAtScale,
 } from "./seed/scale.ts";
+export {
+  type ScaleSeedOptions,
+  type ScaleSeedResult,
+  seedScaleOrganisation,
+} from "./seed/scaleOrg.ts";

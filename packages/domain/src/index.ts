@@ -16,6 +16,7 @@ export * from "./pir/tags.ts";
 export * from "./pir/variance.ts";
 export * from "./plan/enums.ts";
 export * from "./plan/graph.ts";
+export * from "./plan/myWork.ts";
 export * from "./plan/playbook.ts";
 export * from "./plan/progress.ts";
 export * from "./plan/raci.ts";

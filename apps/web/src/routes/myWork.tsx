@@ -1,5 +1,6 @@
 import { createLazyRoute } from "@tanstack/react-router";
-import { ExportMyTasksButton, MyWorkList } from "../features/myWork/MyWorkList.tsx";
+import { ExportMyTasksButton } from "../features/myWork/ExportMyTasksButton.tsx";
+import { MyWorkList } from "../features/myWork/MyWorkList.tsx";
 import { ButtonLink } from "../ui/links.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 

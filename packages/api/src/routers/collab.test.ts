@@ -8,6 +8,7 @@ import {
   todayUtc,
 } from "@rollout/domain";
 import { beforeEach, describe, expect, it } from "vitest";
+import { changes } from "../events.ts";
 import { updateComment } from "../services/collab/comments.ts";
 import { contextFor, createWorld, errorOf, type MatrixRole, type World } from "../testing/index.ts";
 import { createCallerFactory } from "../trpc.ts";
@@ -228,11 +229,22 @@ describe("notifications", () => {
 
   it("reminds of tasks due tomorrow and overdue once, and of gates awaiting a decision", async () => {
     const today = todayUtc();
+    // The rows are changed directly below; the API would announce each change like this.
+    const announce = (entityType: string, projectId: string | null = world.projectId) =>
+      changes.publish({
+        orgId: world.orgId,
+        projectId,
+        entityType,
+        entityIds: [],
+        action: "update",
+        at: new Date().toISOString(),
+      });
     world.db
       .update(task)
       .set({ startDate: addDays(today, -3), dueDate: addDays(today, 1) })
       .where(eq(task.id, world.plan.tasks.assigned))
       .run();
+    announce("task");
     const first = await world.as("contributor").notification.list({});
     await world.as("contributor").notification.list({});
     expect(first.items.map((n) => n.kind)).toEqual(["due_tomorrow"]);
@@ -242,6 +254,9 @@ describe("notifications", () => {
       .set({ dueDate: addDays(today, -1) })
       .where(eq(task.id, world.plan.tasks.assigned))
       .run();
+    // Nothing announced, same day: the reminders are not looked for again.
+    expect((await world.as("contributor").notification.unreadCount()).unread).toBe(1);
+    announce("task");
     expect((await world.as("contributor").notification.unreadCount()).unread).toBe(2);
     expect(
       notificationsOf("contributor")
@@ -260,6 +275,7 @@ describe("notifications", () => {
       .set({ signedAt: new Date().toISOString() })
       .where(eq(gateSigner.milestoneId, world.gate.milestoneId))
       .run();
+    announce("gate_criterion");
     const pmBell = await world.as("pm").notification.list({});
     expect(pmBell.items.map((n) => n.kind)).toContain("gate_decision");
     expect(notificationsOf("ipm").map((n) => n.kind)).not.toContain("gate_decision");

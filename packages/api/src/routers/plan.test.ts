@@ -446,23 +446,40 @@ describe("playbook", () => {
 });
 
 describe("my work", () => {
+  const today = "2026-11-25";
+  const titles = (page: { items: { task: { title: string } }[] }) =>
+    page.items.map((w) => w.task.title);
+
   it("lists open tasks assigned to me or whose R/A falls on my project role", async () => {
-    const ipmWork = await world.as("ipm").myWork.list();
-    expect(ipmWork.map((w) => [w.task.title, w.reasons])).toEqual(
-      expect.arrayContaining([
-        ["Configure pipelines", ["responsible", "accountable"]],
-        ["Vendor margin review", ["assignee", "responsible", "accountable"]],
-      ]),
+    const ipmWork = await world.as("ipm").myWork.list({ today });
+    expect(ipmWork.items.map((w) => [w.task.title, w.reasons])).toEqual([
+      ["Configure pipelines", ["responsible", "accountable"]],
+      ["Vendor margin review", ["assignee", "responsible", "accountable"]],
+    ]);
+    expect(ipmWork.counts).toEqual({ overdue: 0, thisWeek: 1, later: 0, noDate: 1 });
+    expect(ipmWork.nextCursor).toBeNull();
+    const contributorWork = await world.as("contributor").myWork.list({ today });
+    expect(titles(contributorWork)).toEqual(["Configure pipelines"]);
+    expect(titles(await world.as("contributor").myWork.list({ today, group: "later" }))).toEqual(
+      [],
     );
-    const contributorWork = await world.as("contributor").myWork.list();
-    expect(contributorWork.map((w) => w.task.title)).toEqual(["Configure pipelines"]);
+    // The same task is overdue a week later.
+    const weekOn = await world.as("contributor").myWork.list({ today: "2026-12-02" });
+    expect(weekOn.counts).toEqual({ overdue: 1, thisWeek: 0, later: 0, noDate: 0 });
     await world.as("contributor").plan.task.update({
       ...pid(),
       taskId: world.plan.tasks.assigned,
       version: 1,
       changes: { status: "done" },
     });
-    expect(await world.as("contributor").myWork.list()).toEqual([]);
-    expect(await world.as("otherOrg").myWork.list()).toEqual([]);
+    const empty = { counts: { overdue: 0, thisWeek: 0, later: 0, noDate: 0 }, items: [] };
+    expect(await world.as("contributor").myWork.list({ today })).toEqual({
+      ...empty,
+      nextCursor: null,
+    });
+    expect(await world.as("otherOrg").myWork.list({ today })).toEqual({
+      ...empty,
+      nextCursor: null,
+    });
   });
 });

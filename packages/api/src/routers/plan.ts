@@ -6,6 +6,7 @@ import {
   dependencyRemoveInput,
   dependencyUpdateInput,
   myCommOutput,
+  myWorkListInput,
   myWorkOutput,
   noInput,
   ok,
@@ -174,10 +175,11 @@ export const playbookRouter = router({
 });
 
 export const myWorkRouter = router({
+  /** My open tasks: every group's count and one page (keyset cursor) of one or all groups. */
   list: orgProcedure("mywork.read")
-    .input(noInput)
+    .input(myWorkListInput)
     .output(myWorkOutput)
-    .query(({ ctx }) => myWork(ctx.db, ctx.org.id, ctx.actor.userId)),
+    .query(({ ctx, input }) => myWork(ctx.db, ctx.org.id, ctx.actor.userId, input)),
   /** Communications due today or overdue where I hold the owner role. */
   communications: orgProcedure("mywork.read")
     .input(noInput)

@@ -366,7 +366,11 @@ export const matrix: Record<string, Row> = {
     target: "own",
     call: (c) => c.playbook.reset({ category: "testing" }),
   },
-  "myWork.list": { allow: signedIn, target: "own", call: (c) => c.myWork.list() },
+  "myWork.list": {
+    allow: signedIn,
+    target: "own",
+    call: (c) => c.myWork.list({ today: "2026-11-25", limit: 50 }),
+  },
   "schedule.get": { allow: onProject, target: "orgA", call: (c, w) => c.schedule.get(pid(w)) },
   "schedule.preview": {
     allow: onProject,

@@ -80,8 +80,22 @@ export const task = sqliteTable(
   (t) => [
     index("task_project_idx").on(t.projectId, t.deletedAt, t.phaseId, t.sortOrder),
     index("task_parent_idx").on(t.parentId),
-    index("task_assignee_idx").on(t.assigneeId, t.deletedAt),
+    // Also by due date: the bell's reminders read only a person's tasks due in a fortnight.
+    index("task_assignee_idx").on(t.assigneeId, t.deletedAt, t.dueDate),
     index("task_batch_idx").on(t.projectId, t.deletedBatch),
+    // My work (services/plan/myWork.ts) reads only this index: per project, the live tasks
+    // (assigned to me: one seek), with what decides their group, visibility and order.
+    index("task_my_work_idx").on(
+      t.projectId,
+      t.deletedAt,
+      t.assigneeId,
+      t.dueDate,
+      t.status,
+      t.raciIpm,
+      t.raciPm,
+      t.internalOnly,
+      t.id,
+    ),
     check("task_percent_range", sql`${t.percentComplete} BETWEEN 0 AND 100`),
     check("task_duration_positive", sql`${t.duration} IS NULL OR ${t.duration} >= 1`),
     check(

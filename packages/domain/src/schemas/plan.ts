@@ -8,6 +8,7 @@ import {
   taskCategories,
   taskStatuses,
 } from "../plan/enums.ts";
+import { myWorkGroups, myWorkReasons } from "../plan/myWork.ts";
 import { id, optionalText, requiredText, version } from "./common.ts";
 
 const date = (label: string) =>
@@ -270,12 +271,41 @@ export const playbookResetInput = z.object({ category: z.enum(taskCategories) })
 
 // ---------------------------------------------------------------- my work
 
+export const myWorkListInput = z.object({
+  /** The viewer's own calendar date: the groups are relative to it. */
+  today: date("Today"),
+  /** One group only; without it, items run across the groups in their order. */
+  group: z.enum(myWorkGroups).optional(),
+  /** The `nextCursor` of the page before (opaque). */
+  cursor: z.string().max(500, "Cursor is too long").optional(),
+  limit: z
+    .number()
+    .int()
+    .min(1, "Limit is at least 1")
+    .max(200, "Limit is at most 200")
+    .default(50),
+});
+
 export const myWorkItemOutput = z.object({
   task: taskOutput,
   projectId: id,
   projectKey: z.string(),
   projectName: z.string(),
   /** Why it is on my list. */
-  reasons: z.array(z.enum(["assignee", "responsible", "accountable"])),
+  reasons: z.array(z.enum(myWorkReasons)),
 });
-export const myWorkOutput = z.array(myWorkItemOutput);
+export type MyWorkItem = z.infer<typeof myWorkItemOutput>;
+
+const groupCount = z.number().int().min(0);
+export const myWorkOutput = z.object({
+  /** Every group's size, whatever `group` asked for. */
+  counts: z.object({
+    overdue: groupCount,
+    thisWeek: groupCount,
+    later: groupCount,
+    noDate: groupCount,
+  }),
+  items: z.array(myWorkItemOutput),
+  /** Pass back as `cursor` for the next page; null after the last. */
+  nextCursor: z.string().nullable(),
+});

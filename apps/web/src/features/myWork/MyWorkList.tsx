@@ -1,62 +1,24 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import {
-  type ProjectAccessRole,
-  type Task,
-  taskCategoryLabels,
-  taskStatuses,
-  taskStatusLabels,
-} from "@rollout/domain";
-import { IconChecklist, IconFileSpreadsheet } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { downloadCsv } from "../../lib/download.ts";
+import type { MyWorkItem, ProjectAccessRole, Task } from "@rollout/domain";
+import { taskStatusLabels } from "@rollout/domain";
+import { IconChecklist } from "@tabler/icons-react";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { errorInfo, useTRPC } from "../../lib/trpc.ts";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
-import { formatDate, relativeDays, todayLocal } from "../../ui/format.ts";
+import { formatNumber, todayLocal } from "../../ui/format.ts";
 import { LoadingRows } from "../../ui/Loading.tsx";
-import { AnchorLink } from "../../ui/links.tsx";
 import { showUndo } from "../../ui/undo.tsx";
 import { BenefitsDue } from "../pir/BenefitsDue.tsx";
 import { CommunicationsDue } from "./CommunicationsDue.tsx";
-import { myWorkTasksCsv } from "./myWorkCsv.ts";
-import {
-  groupItems,
-  groupLabels,
-  groupOrder,
-  type MyWorkGroup,
-  type MyWorkReason,
-  reasonLabels,
-} from "./myWorkGroups.ts";
-
-type Item = {
-  task: Task;
-  projectId: string;
-  projectKey: string;
-  projectName: string;
-  reasons: MyWorkReason[];
-};
-
-const reasonColors: Record<Item["reasons"][number], string> = {
-  assignee: "gray",
-  responsible: "teal",
-  accountable: "blue",
-};
-
-const statusOptions = taskStatuses.map((s) => ({ value: s, label: taskStatusLabels[s] }));
+import { MyWorkTable } from "./MyWorkTable.tsx";
+import { myWorkGroupInput, myWorkNextPage, totalOf } from "./myWorkData.ts";
+import { groupLabels, groupOrder, type MyWorkGroup } from "./myWorkGroups.ts";
 
 /** Whether the status can be changed here: managers on the project, or the assignee. */
-function canChange(role: ProjectAccessRole | undefined, item: Item): boolean {
+function canChange(role: ProjectAccessRole | undefined, item: MyWorkItem): boolean {
   if (role === "admin" || role === "pm" || role === "ipm") return true;
   return role === "contributor" && item.reasons.includes("assignee");
 }
@@ -72,38 +34,31 @@ export function MyWorkList() {
   );
 }
 
-/**
- * Exports the task list as shown, from the list's own query (no extra fetch). Not rendered until
- * the list has loaded, nor when it is empty.
- */
-export function ExportMyTasksButton() {
+/** The first page of each group (one batched request), and more of a group on demand. */
+function useGroupPages(today: string) {
   const trpc = useTRPC();
-  const work = useQuery(trpc.myWork.list.queryOptions());
-  if (!work.data || work.data.length === 0) return null;
-  const items = work.data;
-  return (
-    <Button
-      variant="default"
-      leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-      aria-label="Export CSV of my tasks"
-      onClick={() => downloadCsv("my-work-tasks.csv", myWorkTasksCsv(items, todayLocal()))}
-    >
-      Export CSV
-    </Button>
-  );
+  const pagesOf = (group: MyWorkGroup) =>
+    trpc.myWork.list.infiniteQueryOptions(myWorkGroupInput(group, today), myWorkNextPage);
+  return {
+    overdue: useInfiniteQuery(pagesOf("overdue")),
+    thisWeek: useInfiniteQuery(pagesOf("thisWeek")),
+    later: useInfiniteQuery(pagesOf("later")),
+    noDate: useInfiniteQuery(pagesOf("noDate")),
+  };
 }
+type GroupPages = ReturnType<typeof useGroupPages>[MyWorkGroup];
 
 /** The signed-in person's open tasks across projects: overdue, this week, later, undated. */
 function TaskList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const work = useQuery(trpc.myWork.list.queryOptions());
+  const today = todayLocal();
+  const groups = useGroupPages(today);
   const projects = useQuery(trpc.project.list.queryOptions({ includeArchived: false }));
   const update = useMutation(trpc.plan.task.update.mutationOptions());
   const roles = new Map(projects.data?.map((p) => [p.id, p.myRole]));
-  const today = todayLocal();
 
-  function setStatus(item: Item, status: Task["status"], undoable = true) {
+  function setStatus(item: MyWorkItem, status: Task["status"], undoable = true) {
     const before = item.task.status;
     update.mutate(
       {
@@ -143,17 +98,22 @@ function TaskList() {
     );
   }
 
-  if (work.isPending) return <LoadingRows rows={6} label="Loading your work" />;
-  if (work.isError) {
+  const all = groupOrder.map((g) => groups[g]);
+  const failed = all.find((q) => q.isError);
+  if (failed) {
     return (
       <ErrorAlert
-        error={work.error}
+        error={failed.error}
         title="Your work could not be loaded"
-        onRetry={() => void work.refetch()}
+        onRetry={() => {
+          for (const q of all) if (q.isError) void q.refetch();
+        }}
       />
     );
   }
-  if (work.data.length === 0) {
+  if (all.some((q) => q.isPending)) return <LoadingRows rows={6} label="Loading your work" />;
+  const counts = groups.overdue.data?.pages.at(-1)?.counts;
+  if (!counts || totalOf(counts) === 0) {
     return (
       <Paper withBorder radius="md" p="lg">
         <EmptyState
@@ -165,136 +125,96 @@ function TaskList() {
     );
   }
 
-  const groups = groupItems(work.data, today);
   return (
     <Stack gap="lg">
-      {groupOrder
-        .filter((g) => groups[g].length > 0)
-        .map((g) => (
-          <WorkGroup
-            key={g}
-            group={g}
-            items={groups[g]}
-            today={today}
-            canChange={(item) => canChange(roles.get(item.projectId), item)}
-            onStatus={(item, status) => setStatus(item, status)}
-            pendingTaskId={update.isPending ? update.variables?.taskId : undefined}
-          />
-        ))}
+      {groupOrder.map((g) => (
+        <WorkGroup
+          key={g}
+          group={g}
+          pages={groups[g]}
+          today={today}
+          canChange={(item) => canChange(roles.get(item.projectId), item)}
+          onStatus={(item, status) => setStatus(item, status)}
+          pendingTaskId={update.isPending ? update.variables?.taskId : undefined}
+        />
+      ))}
     </Stack>
   );
 }
 
+/**
+ * One group: its count in the heading, the rows loaded so far, and "Show more" for the next
+ * page. A group with nothing in it is left out.
+ */
 function WorkGroup({
   group,
-  items,
+  pages,
   today,
   canChange,
   onStatus,
   pendingTaskId,
 }: {
   group: MyWorkGroup;
-  items: Item[];
+  pages: GroupPages;
   today: string;
-  canChange: (item: Item) => boolean;
-  onStatus: (item: Item, status: Task["status"]) => void;
+  canChange: (item: MyWorkItem) => boolean;
+  onStatus: (item: MyWorkItem, status: Task["status"]) => void;
   pendingTaskId: string | undefined;
 }) {
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const loaded = pages.data?.pages ?? [];
+  const count = loaded.at(-1)?.counts[group] ?? 0;
+  // A task moved between two page loads could come twice: shown once.
+  const byId = new Map(loaded.flatMap((p) => p.items).map((item) => [item.task.id, item]));
+  const items = [...byId.values()];
+  if (count === 0 && items.length === 0) return null;
+
   const id = `my-work-${group}`;
+  const label = groupLabels[group];
+  const fetchingMore = pages.isFetchingNextPage;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
-      <Group gap={8} mb="sm">
-        <Title order={2} fz="h4" id={id} c={group === "overdue" ? "red" : undefined}>
-          {groupLabels[group]}
-        </Title>
-        <Badge variant="light" color={group === "overdue" ? "red" : "gray"}>
-          {items.length}
-        </Badge>
-      </Group>
-      <Table.ScrollContainer minWidth={760} type="native">
-        <Table verticalSpacing="xs" aria-labelledby={id}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={110}>Project</Table.Th>
-              <Table.Th>Task</Table.Th>
-              <Table.Th w={170}>Status</Table.Th>
-              <Table.Th w={150}>Due</Table.Th>
-              <Table.Th w={270}>Why it is yours</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.task.id}>
-                <Table.Td>
-                  <AnchorLink
-                    to="/projects/$projectId/plan"
-                    params={{ projectId: item.projectId }}
-                    search={{ task: item.task.id }}
-                    fw={600}
-                    size="sm"
-                    title={item.projectName}
-                  >
-                    {item.projectKey}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {item.task.title}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {taskCategoryLabels[item.task.category]}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {canChange(item) ? (
-                    <NativeSelect
-                      size="xs"
-                      aria-label={`Status of ${item.task.title}`}
-                      data={statusOptions}
-                      value={item.task.status}
-                      disabled={pendingTaskId === item.task.id}
-                      onChange={(e) => onStatus(item, e.currentTarget.value as Task["status"])}
-                    />
-                  ) : (
-                    <Text size="sm">{taskStatusLabels[item.task.status]}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {item.task.dueDate ? (
-                    <>
-                      <Text
-                        size="sm"
-                        component="time"
-                        dateTime={item.task.dueDate}
-                        c={group === "overdue" ? "red" : undefined}
-                        fw={group === "overdue" ? 600 : undefined}
-                      >
-                        {formatDate(item.task.dueDate)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {relativeDays(item.task.dueDate, today)}
-                      </Text>
-                    </>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {item.reasons.map((r) => (
-                      <Badge key={r} size="sm" variant="light" color={reasonColors[r]} tt="none">
-                        {reasonLabels[r]}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Title order={2} fz="h4" id={id} mb="sm" c={group === "overdue" ? "red" : undefined}>
+        {label}{" "}
+        <Text span inherit c="dimmed" fw={500}>
+          · {formatNumber(count)}
+        </Text>
+      </Title>
+      <MyWorkTable
+        group={group}
+        labelledBy={id}
+        items={items}
+        today={today}
+        canChange={canChange}
+        onStatus={onStatus}
+        pendingTaskId={pendingTaskId}
+        focusRow={focusRow}
+      />
+      {pages.hasNextPage || items.length < count ? (
+        <Group justify="space-between" mt="sm" gap="sm">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            Showing {formatNumber(items.length)} of {formatNumber(count)}
+          </Text>
+          {pages.hasNextPage ? (
+            <Button
+              variant="default"
+              size="xs"
+              className="no-print"
+              aria-label={`Show more: ${label.toLowerCase()}`}
+              aria-busy={fetchingMore || undefined}
+              leftSection={fetchingMore ? <Loader size={12} aria-hidden /> : undefined}
+              // Not disabled while loading: the focus stays on it until the new rows are in.
+              onClick={() => {
+                if (fetchingMore) return;
+                setFocusRow(items.length);
+                void pages.fetchNextPage();
+              }}
+            >
+              Show more
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
     </Paper>
   );
 }

@@ -1,4 +1,12 @@
-export type MyWorkGroup = "overdue" | "thisWeek" | "later" | "noDate";
+import { groupOf, type MyWorkGroup, type MyWorkReason, myWorkGroups } from "@rollout/domain";
+
+// The groups and their dates are the domain's (the server counts and pages by the same rules).
+export {
+  endOfWeek,
+  groupOf,
+  type MyWorkGroup,
+  type MyWorkReason,
+} from "@rollout/domain";
 
 export const groupLabels: Record<MyWorkGroup, string> = {
   overdue: "Overdue",
@@ -7,33 +15,13 @@ export const groupLabels: Record<MyWorkGroup, string> = {
   noDate: "No due date",
 };
 
-/** Why a task is on my list, as the list and its CSV say it. */
-export type MyWorkReason = "assignee" | "responsible" | "accountable";
-
 export const reasonLabels: Record<MyWorkReason, string> = {
   assignee: "Assigned to you",
   responsible: "You are R",
   accountable: "You are A",
 };
 
-export const groupOrder: MyWorkGroup[] = ["overdue", "thisWeek", "later", "noDate"];
-
-/**
- * The last day of "this week": the coming seven days, today included. A calendar week would
- * leave a Sunday's list with only today in it, and Friday's with the weekend.
- */
-export function endOfWeek(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 6);
-  return d.toISOString().slice(0, 10);
-}
-
-export function groupOf(dueDate: string | null, today: string): MyWorkGroup {
-  if (!dueDate) return "noDate";
-  if (dueDate < today) return "overdue";
-  if (dueDate <= endOfWeek(today)) return "thisWeek";
-  return "later";
-}
+export const groupOrder: readonly MyWorkGroup[] = myWorkGroups;
 
 /** Items split into the four groups, each sorted by due date (then as given). */
 export function groupItems<T extends { task: { dueDate: string | null } }>(

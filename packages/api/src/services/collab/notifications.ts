@@ -153,6 +153,12 @@ function ring(tx: Queryable, rows: readonly NotificationRow[], at: string) {
  * once, by its key), so they are there whenever someone looks.
  */
 export function remind(db: Db, orgId: string, userId: string, today = todayUtc()): void {
+  // Once per person per day until something in the organisation changes: the bell is read on
+  // every page load, and what it reminds of only moves with the date or with a change (a
+  // reminder made here is a personal event, which moves nothing).
+  const key = `${orgId}:${userId}`;
+  const state = `${today}:${changes.activity(orgId)}`;
+  if (reminded.get(key) === state) return;
   const tomorrow = addDays(today, 1);
   const drafts: NotificationDraft[] = [];
   const due = db
@@ -245,7 +251,12 @@ export function remind(db: Db, orgId: string, userId: string, today = todayUtc()
     });
   }
   if (drafts.length > 0) writeTx(db, (tx) => notify(tx, drafts));
+  if (reminded.size >= 50_000) reminded.clear();
+  reminded.set(key, state);
 }
+
+/** For each person, the day and organisation activity their reminders were last made at. */
+const reminded = new Map<string, string>();
 
 const cursorOf = (n: { createdAt: string; id: string }) => `${n.createdAt}|${n.id}`;
 

@@ -186,8 +186,9 @@ export function lessonsForPhase(
     .from(task)
     .where(
       and(
-        eq(task.phaseId, input.phaseId),
+        eq(task.projectId, input.projectId),
         isNull(task.deletedAt),
+        eq(task.phaseId, input.phaseId),
         outside ? eq(task.internalOnly, false) : undefined,
       ),
     )

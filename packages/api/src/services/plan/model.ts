@@ -1,4 +1,4 @@
-import { and, eq, isNull, type Queryable, task } from "@rollout/db";
+import { and, eq, isNull, type Queryable, sql, task } from "@rollout/db";
 import {
   type ProjectAccessRole,
   type Responsibilities,
@@ -6,6 +6,7 @@ import {
   type Task,
 } from "@rollout/domain";
 import { notFound } from "../../errors.ts";
+import { prepared } from "../prepared.ts";
 
 export type TaskRow = typeof task.$inferSelect;
 
@@ -68,11 +69,19 @@ export function loadTask(
   taskId: string,
   role: ProjectAccessRole,
 ): TaskRow {
-  const row = tx
-    .select()
-    .from(task)
-    .where(and(eq(task.id, taskId), eq(task.projectId, projectId), isNull(task.deletedAt)))
-    .get();
+  const row = prepared(tx, "task.load", () =>
+    tx
+      .select()
+      .from(task)
+      .where(
+        and(
+          eq(task.id, sql.placeholder("taskId")),
+          eq(task.projectId, sql.placeholder("projectId")),
+          isNull(task.deletedAt),
+        ),
+      )
+      .prepare(),
+  ).get({ taskId, projectId });
   if (!row || (row.internalOnly && !seesInternal(role))) throw notFound("Task");
   return row;
 }

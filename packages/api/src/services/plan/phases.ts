@@ -164,7 +164,9 @@ export function deletePhase(
     const tasks = tx
       .update(task)
       .set({ deletedAt, deletedBatch: batchId })
-      .where(and(eq(task.phaseId, current.id), isNull(task.deletedAt)))
+      .where(
+        and(eq(task.projectId, projectId), isNull(task.deletedAt), eq(task.phaseId, current.id)),
+      )
       .returning({ id: task.id })
       .all();
     audit(tx, acting, {

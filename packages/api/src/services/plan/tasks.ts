@@ -88,12 +88,22 @@ function checkMilestone(tx: Queryable, projectId: string, milestoneId: string) {
   if (!found) throw notFound("Milestone");
 }
 
-function siblingsOf(tx: Queryable, phaseId: string, parentId: string | null, excludeId?: string) {
+function siblingsOf(
+  tx: Queryable,
+  projectId: string,
+  phaseId: string,
+  parentId: string | null,
+  excludeId?: string,
+) {
+  // The project first: the index on (project, deleted, phase, sort order) reads just this
+  // phase's rows, in order. By phase and parent alone SQLite would walk every top-level task
+  // of the database.
   return tx
     .select({ id: task.id, sortOrder: task.sortOrder })
     .from(task)
     .where(
       and(
+        eq(task.projectId, projectId),
         eq(task.phaseId, phaseId),
         parentId === null ? isNull(task.parentId) : eq(task.parentId, parentId),
         isNull(task.deletedAt),
@@ -106,12 +116,13 @@ function siblingsOf(tx: Queryable, phaseId: string, parentId: string | null, exc
 
 function placeTask(
   tx: Queryable,
+  projectId: string,
   phaseId: string,
   parentId: string | null,
   beforeId: string | null,
   movingId?: string,
 ): number {
-  let siblings = siblingsOf(tx, phaseId, parentId, movingId);
+  let siblings = siblingsOf(tx, projectId, phaseId, parentId, movingId);
   if (beforeId !== null && !siblings.some((s) => s.id === beforeId)) {
     throw badRequest("Place the task next to a task of the same phase", {
       beforeTaskId: "Not a task of this phase",
@@ -125,7 +136,7 @@ function placeTask(
         .where(eq(task.id, s.id))
         .run();
     });
-    siblings = siblingsOf(tx, phaseId, parentId, movingId);
+    siblings = siblingsOf(tx, projectId, phaseId, parentId, movingId);
     place = sortKeyBefore(siblings, beforeId);
   }
   return place.key;
@@ -223,7 +234,7 @@ export function createTask(
       assigneeId: input.assigneeId,
       milestoneId: null,
       internalOnly: input.internalOnly,
-      sortOrder: placeTask(tx, phaseId, input.parentId, input.beforeTaskId),
+      sortOrder: placeTask(tx, projectId, phaseId, input.parentId, input.beforeTaskId),
       raciIpm: responsibilities.ipm,
       raciPm: responsibilities.pm,
       raciCustomer: responsibilities.customer,
@@ -350,7 +361,14 @@ export function moveTask(
     // A subtask moved out of its parent's phase becomes a task of its own.
     const parentId =
       current.parentId && input.phaseId === current.phaseId ? current.parentId : null;
-    const sortOrder = placeTask(tx, input.phaseId, parentId, input.beforeTaskId, current.id);
+    const sortOrder = placeTask(
+      tx,
+      projectId,
+      input.phaseId,
+      parentId,
+      input.beforeTaskId,
+      current.id,
+    );
     const after = writeTaskVersion(tx, current, input.version, {
       phaseId: input.phaseId,
       parentId,

@@ -1,0 +1,1 @@
+CREATE INDEX `task_my_work_idx` ON `task` (`project_id`,`deleted_at`,`assignee_id`,`due_date`,`status`,`raci_ipm`,`raci_pm`,`internal_only`,`id`);
