@@ -45,7 +45,14 @@ const rssMb = (pid: number | undefined) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 async function cannon(url: string, headers: Record<string, string>, seconds: number) {
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
+  // A generous timeout: the bare portfolio recomputes everything (seconds) for each request.
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 60,
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -115,29 +122,47 @@ export async function httpComparison(file: string, seconds: number): Promise<Htt
       `  Rollout server RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after its runs`,
     );
 
-    const barePort = await freePort();
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    bare = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(root, "tests/bench/suite/bare.ts"),
-        file,
-        String(barePort),
-        orgId,
-        userId,
-        portfolioFile,
-      ],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    );
-    await waitUntilUp(`${bareBase}/nothing`, bare);
-    const bareMyWorkUrl = `${bareBase}/my-work?today=${today}&limit=50`;
-    const bareMyWork = await (await fetch(bareMyWorkUrl)).json();
+    // A fresh bare server per run, so one run's backlog never spills into the next.
+    const startBare = async () => {
+      const barePort = await freePort();
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(root, "tests/bench/suite/bare.ts"),
+          file,
+          String(barePort),
+          orgId,
+          userId,
+          portfolioFile,
+        ],
+        { stdio: ["ignore", "ignore", "inherit"] },
+      );
+      bare = child;
+      const url = `http://127.0.0.1:${barePort}`;
+      await waitUntilUp(`${url}/nothing`, child);
+      return url;
+    };
+    const stopBare = async () => {
+      const child = bare;
+      if (!child) return;
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGKILL");
+      await exited;
+      bare = null;
+    };
+    let bareBase = await startBare();
+    const bareMyWork = await (await fetch(`${bareBase}/my-work?today=${today}&limit=50`)).json();
     const sameMyWork = sameItems(myWorkBody, bareMyWork);
     const barePortfolio = await cannon(`${bareBase}/portfolio`, {}, seconds);
+    await stopBare();
+    bareBase = await startBare();
     const precomputed = await cannon(`${bareBase}/portfolio-precomputed`, {}, seconds);
-    const bareMyWorkRun = await cannon(bareMyWorkUrl, {}, seconds);
+    await stopBare();
+    bareBase = await startBare();
+    const bareMyWorkRun = await cannon(`${bareBase}/my-work?today=${today}&limit=50`, {}, seconds);
+    await stopBare();
 
     const ratio = (a: { requestsPerSecond: number }, b: { requestsPerSecond: number }) =>
       a.requestsPerSecond / b.requestsPerSecond;
@@ -177,7 +202,7 @@ export async function httpComparison(file: string, seconds: number): Promise<Htt
     );
     if (!sameMyWork) console.warn("  ! the bare server's My work page differs from Rollout's");
   } finally {
-    bare?.kill("SIGTERM");
+    (bare as ChildProcess | null)?.kill("SIGKILL");
     rollout.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -198,22 +198,27 @@ export function rawQueries(db: Db, who: RawWho) {
     };
   }
 
-  /** The matrix: each phase's count of R and A per party, and where R and A sit apart. */
+  /**
+   * The matrix page: each task's row (title, phase, parent, order, status, the four letters) and
+   * the phases and people, then each phase's count of R and A per party and the hand-offs.
+   */
   const matrixRows = q(
-    `select phase_id, raci_ipm, raci_pm, raci_customer, raci_vendor from task
-     where project_id = ? and deleted_at is null`,
+    `select t.id, t.phase_id, t.raci_ipm, t.raci_pm, t.raci_customer, t.raci_vendor, t.parent_id,
+            t.title, t.sort_order, t.status, t.category, t.internal_only, t.version
+     from task t where t.project_id = ? and t.deleted_at is null order by t.phase_id, t.sort_order`,
   ).raw(true);
   function matrix(projectId: string) {
     authorize(projectId);
     planPhases.all(projectId);
+    projectPeople.all(projectId);
     const byPhase = new Map<string, number[]>();
     let handOffs = 0;
     for (const row of matrixRows.all(projectId) as Array<(string | null)[]>) {
-      const counts = byPhase.get(row[0] as string) ?? new Array(8).fill(0);
+      const counts = byPhase.get(row[1] as string) ?? new Array(8).fill(0);
       let r = -1;
       let a = -1;
       for (let party = 0; party < 4; party++) {
-        const letter = row[party + 1];
+        const letter = row[party + 2];
         if (letter === "R" || letter === "AR") {
           counts[party * 2] += 1;
           r = party;
@@ -224,7 +229,7 @@ export function rawQueries(db: Db, who: RawWho) {
         }
       }
       if (r >= 0 && a >= 0 && r !== a) handOffs++;
-      byPhase.set(row[0] as string, counts);
+      byPhase.set(row[1] as string, counts);
     }
     return { phases: byPhase.size, handOffs };
   }
@@ -376,7 +381,9 @@ export function rawQueries(db: Db, who: RawWho) {
       "bench",
       new Date().toISOString(),
     );
-  const lastSort = q("select max(sort_order) s from task where phase_id = ?");
+  const lastSort = q(
+    "select max(sort_order) s from task where project_id = ? and deleted_at is null and phase_id = ?",
+  );
   const insertTask = q(
     `insert into task (id, project_id, phase_id, title, category, sort_order, raci_ipm, raci_pm, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -385,7 +392,7 @@ export function rawQueries(db: Db, who: RawWho) {
     authorize(projectId);
     const now = new Date().toISOString();
     const id = randomUUID();
-    const sort = ((lastSort.get(phaseId) as { s: number | null }).s ?? 0) + 1;
+    const sort = ((lastSort.get(projectId, phaseId) as { s: number | null }).s ?? 0) + 1;
     insertTask.run(id, projectId, phaseId, title, "configuration", sort, "R", "A", now, now);
     audit(projectId, "task", id, "create", null, { title, phaseId });
     return id;
