@@ -576,8 +576,9 @@ if (runs.length > 1) {
     [
       "operation",
       ...runs.map((r) => `×${(r.size / base.size).toFixed(0)} p50 ms`),
-      "growth ×100",
-      "rows ×100",
+      `growth ×${(largest.size / base.size).toFixed(0)}`,
+      "SQL growth",
+      "rows",
       "expected",
     ],
     base.ops.map((o, index) => {
@@ -605,6 +606,7 @@ if (largest.http) {
       "non-2xx",
       "RSS MB",
       "Rollout ÷ this",
+      "same JSON",
     ],
     largest.http.map((h) => [
       h.target,

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./helpers.ts";
 
@@ -14,6 +16,10 @@ beforeAll(async () => {
   mkdirSync(join(dist, "assets"));
   writeFileSync(join(dist, "index.html"), '<!doctype html><div id="root"></div>');
   writeFileSync(join(dist, "assets", "index-abc123.js"), bigScript);
+  // As the build leaves them (apps/web/precompress.mjs): compressed copies beside the asset.
+  writeFileSync(join(dist, "assets", "pre-def456.js"), bigScript);
+  writeFileSync(join(dist, "assets", "pre-def456.js.br"), brotliCompressSync(bigScript));
+  writeFileSync(join(dist, "assets", "pre-def456.js.gz"), gzipSync(bigScript));
   server = await startServer({ WEB_DIST: dist });
 });
 afterAll(() => server.close());
@@ -59,6 +65,33 @@ describe("HTTP surface", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(await response.text()).toBe(bigScript);
+  });
+
+  it("sends an asset's brotli copy as it is, with the asset's type and caching", async () => {
+    // Raw bytes (fetch would decode them): exactly the file the build wrote.
+    const answer = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>(
+      (done, fail) => {
+        const url = new URL(`${server.url}/assets/pre-def456.js`);
+        request(url, { headers: { "accept-encoding": "br, gzip" } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (c: Buffer) => chunks.push(c));
+          response.on("end", () =>
+            done({ headers: response.headers, body: Buffer.concat(chunks) }),
+          );
+        })
+          .on("error", fail)
+          .end();
+      },
+    );
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(answer.headers["content-type"]).toMatch(/javascript/);
+    expect(answer.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(answer.body).toString()).toBe(bigScript);
+    const plain = await fetch(`${server.url}/assets/pre-def456.js`, {
+      headers: { "accept-encoding": "identity" },
+    });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(bigScript);
   });
 
   it("answers 404, not the SPA, for unknown API paths and missing assets", async () => {

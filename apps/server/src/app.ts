@@ -16,6 +16,7 @@ import {
   changes,
   createAuth,
   purgeTrash,
+  warmFigures,
 } from "@rollout/api";
 import { closeDb, type Db } from "@rollout/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
@@ -208,6 +209,8 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
       root: config.webDist,
       index: false,
       wildcard: false,
+      // The build writes .br and .gz copies beside each asset (apps/web/precompress.mjs).
+      preCompressed: true,
       // Our own cache-control below; the plugin's default would override it.
       cacheControl: false,
       setHeaders(res, filePath) {
@@ -246,6 +249,23 @@ export async function buildApp({ config, db, ownsDb = true, logStream }: BuildOp
     }
   };
   app.addHook("onReady", async () => purge());
+  // The dashboards' figures, computed in the background once listening (see warmFigures).
+  let closing = false;
+  app.addHook("onListen", async () => {
+    const started = performance.now();
+    warmFigures(db, () => closing)
+      .then((projects) => {
+        if (projects > 0)
+          app.log.info(
+            { projects, ms: Math.round(performance.now() - started) },
+            "computed the dashboards' figures",
+          );
+      })
+      .catch((err: unknown) => app.log.warn({ err }, "computing the dashboards' figures failed"));
+  });
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   const purging = setInterval(purge, 6 * 3600_000);
   purging.unref();
   app.addHook("onClose", async () => {

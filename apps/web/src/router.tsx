@@ -426,6 +426,10 @@ export function createAppRouter(context: RouterContext) {
     defaultErrorComponent: RouteError,
     defaultPendingComponent: () => <PageLoader />,
     defaultPendingMs: 250,
+    // Once shown, the spinner stays at least this long (no flicker). The default, 500 ms, held
+    // pages whose data came just after the spinner appeared (a 5,000-task plan) back by up to
+    // half a second.
+    defaultPendingMinMs: 200,
     scrollRestoration: true,
   });
 }

@@ -12,7 +12,7 @@ import {
   type Rag,
 } from "@rollout/domain";
 
-const stageColors: Record<ProjectStage, string> = {
+export const stageColors: Record<ProjectStage, string> = {
   initiation: "indigo",
   planning: "cyan",
   build: "blue",
@@ -23,14 +23,14 @@ const stageColors: Record<ProjectStage, string> = {
   closed: "gray",
 };
 
-const statusColors: Record<ProjectStatus, string> = {
+export const statusColors: Record<ProjectStatus, string> = {
   active: "green",
   on_hold: "yellow",
   cancelled: "red",
   closed: "gray",
 };
 
-const ragColors: Record<Rag, string> = { green: "green", amber: "orange", red: "red" };
+export const ragColors: Record<Rag, string> = { green: "green", amber: "orange", red: "red" };
 const ragLabels: Record<Rag, string> = { green: "Green", amber: "Amber", red: "Red" };
 
 type Props = Omit<BadgeProps, "color" | "children">;

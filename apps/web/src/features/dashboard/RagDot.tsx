@@ -1,22 +1,15 @@
 import type { Rag } from "@rollout/domain";
-import { IconCheck, IconExclamationMark, IconX } from "@tabler/icons-react";
 import { ragLabels } from "./dashboardFormat.ts";
 import { useHint } from "./HintLayer.tsx";
 import "./dashboard.css";
 
-const glyphs = { green: IconCheck, amber: IconExclamationMark, red: IconX } as const;
-
 /**
- * A health colour as a small dot. The glyph inside (✓ ! ✕) tells the colours apart without
- * colour, in print and for colour-blind readers.
+ * A health colour as a small dot. The glyph inside (✓ ! ✕, drawn by dashboard.css) tells the
+ * colours apart without colour, in print and for colour-blind readers. One element: a table
+ * shows hundreds of them.
  */
 export function RagDot({ rag, size = 18 }: { rag: Rag; size?: number }) {
-  const Glyph = glyphs[rag];
-  return (
-    <span className="rag-dot" data-rag={rag} style={{ width: size, height: size }} aria-hidden>
-      <Glyph size={size - 6} stroke={3} />
-    </span>
-  );
+  return <span className="rag-dot" data-rag={rag} style={{ fontSize: size }} aria-hidden />;
 }
 
 interface DimensionDotProps {
@@ -58,28 +51,22 @@ export function Reasons({
  * (through the table's HintLayer; the same words are inside it for screen readers). A dot with
  * reasons is a button, so it is one tab stop; green without reasons has nothing more to say.
  */
-export function DimensionDot({ label, rag, reasons, size }: DimensionDotProps) {
+export function DimensionDot({ label, rag, reasons, size = 18 }: DimensionDotProps) {
   const spoken = `${label}: ${ragLabels[rag]}${reasons.length ? `. ${reasons.join(". ")}` : ""}`;
   const hint = useHint(() => <Reasons label={label} rag={rag} reasons={reasons} />);
-  const content = (
-    <>
-      <RagDot rag={rag} size={size} />
-      <span className="visually-hidden">{spoken}</span>
-    </>
-  );
+  // The element is the dot itself (class rag-dot), with the words inside for screen readers.
+  const common = {
+    className: "dimension-dot rag-dot",
+    "data-dimension": label.toLowerCase(),
+    "data-rag": rag,
+    style: { fontSize: size },
+  };
+  const content = <span className="visually-hidden">{spoken}</span>;
   return reasons.length > 0 ? (
-    <button
-      type="button"
-      className="dimension-dot"
-      data-dimension={label.toLowerCase()}
-      data-rag={rag}
-      {...hint}
-    >
+    <button type="button" {...common} {...hint}>
       {content}
     </button>
   ) : (
-    <span className="dimension-dot" data-dimension={label.toLowerCase()} data-rag={rag}>
-      {content}
-    </span>
+    <span {...common}>{content}</span>
   );
 }

@@ -97,19 +97,39 @@ const PortfolioRow = memo(function PortfolioRow({ item, index, onOpen }: RowProp
   );
 });
 
-/**
- * The portfolio's rows as a real table (one row per project, a link on each key). A thousand
- * projects stay fast: past a screenful only the rows near the window's view are in the page,
- * with spacers keeping the scroll height; printing renders them all.
- */
-export function PortfolioTable({
-  rows,
-  total,
+/** The header row. Memoised: scrolling re-renders the body only. */
+const PortfolioHead = memo(function PortfolioHead({
   search,
   onSortChange,
-  onClearFilters,
-}: PortfolioTableProps) {
-  const navigate = useNavigate();
+}: {
+  search: PortfolioSearch;
+  onSortChange: PortfolioTableProps["onSortChange"];
+}) {
+  return (
+    <Table.Thead>
+      <Table.Tr aria-rowindex={1}>
+        {portfolioColumns.map((column) => (
+          <SortHeader key={column.id} column={column} search={search} onSortChange={onSortChange} />
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+});
+
+/**
+ * The rows: past a screenful only those near the window's view are in the page, with spacers
+ * keeping the scroll height; printing renders them all. Its own component, so that scrolling
+ * re-renders only this (and the memoised rows coming into view), not the table around it.
+ */
+function PortfolioBody({
+  rows,
+  total,
+  onOpen,
+}: {
+  rows: PortfolioItem[];
+  total: number;
+  onOpen: RowProps["onOpen"];
+}) {
   const printing = usePrinting();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -130,20 +150,13 @@ export function PortfolioTable({
 
   const virtualizer = useWindowVirtualizer({
     count: virtual ? rows.length : 0,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    estimateSize: rowHeight,
+    // Rows render in the scroll event itself (flushSync), so a few beyond the view suffice.
+    overscan: 6,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    // Stable while the rows are: a new function would have every row's place computed again.
+    getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
   });
-
-  const openRow = useCallback(
-    (event: MouseEvent, projectId: string) => {
-      // Links and buttons (the health dots, the override marker) do their own thing.
-      if ((event.target as HTMLElement).closest("a, button")) return;
-      void navigate({ to: "/projects/$projectId", params: { projectId } });
-    },
-    [navigate],
-  );
 
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const shown = items
@@ -156,6 +169,49 @@ export function PortfolioTable({
   const padBottom = items?.length
     ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin)
     : 0;
+
+  return (
+    <Table.Tbody ref={bodyRef}>
+      {padTop > 0 ? (
+        <tr aria-hidden style={{ height: padTop }}>
+          <td colSpan={portfolioColumns.length} />
+        </tr>
+      ) : null}
+      {shown.map(({ row, index }) => (
+        <PortfolioRow key={row.id} item={row} index={index} onOpen={onOpen} />
+      ))}
+      {padBottom > 0 ? (
+        <tr aria-hidden style={{ height: padBottom }}>
+          <td colSpan={portfolioColumns.length} />
+        </tr>
+      ) : null}
+    </Table.Tbody>
+  );
+}
+
+const rowHeight = () => ROW_HEIGHT;
+
+/**
+ * The portfolio's rows as a real table (one row per project, a link on each key). A thousand
+ * projects stay fast: see PortfolioBody.
+ */
+export function PortfolioTable({
+  rows,
+  total,
+  search,
+  onSortChange,
+  onClearFilters,
+}: PortfolioTableProps) {
+  const navigate = useNavigate();
+
+  const openRow = useCallback(
+    (event: MouseEvent, projectId: string) => {
+      // Links and buttons (the health dots, the override marker) do their own thing.
+      if ((event.target as HTMLElement).closest("a, button")) return;
+      void navigate({ to: "/projects/$projectId", params: { projectId } });
+    },
+    [navigate],
+  );
 
   return (
     <>
@@ -192,33 +248,8 @@ export function PortfolioTable({
                   <col key={column.id} className={`col-${column.id}`} />
                 ))}
               </colgroup>
-              <Table.Thead>
-                <Table.Tr aria-rowindex={1}>
-                  {portfolioColumns.map((column) => (
-                    <SortHeader
-                      key={column.id}
-                      column={column}
-                      search={search}
-                      onSortChange={onSortChange}
-                    />
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody ref={bodyRef}>
-                {padTop > 0 ? (
-                  <tr aria-hidden style={{ height: padTop }}>
-                    <td colSpan={portfolioColumns.length} />
-                  </tr>
-                ) : null}
-                {shown.map(({ row, index }) => (
-                  <PortfolioRow key={row.id} item={row} index={index} onOpen={openRow} />
-                ))}
-                {padBottom > 0 ? (
-                  <tr aria-hidden style={{ height: padBottom }}>
-                    <td colSpan={portfolioColumns.length} />
-                  </tr>
-                ) : null}
-              </Table.Tbody>
+              <PortfolioHead search={search} onSortChange={onSortChange} />
+              <PortfolioBody rows={rows} total={total} onOpen={openRow} />
             </Table>
           </Table.ScrollContainer>
         </HintProvider>

@@ -1,8 +1,14 @@
-import { healthDimensionLabels, healthDimensions, type PortfolioItem } from "@rollout/domain";
+import {
+  healthDimensionLabels,
+  healthDimensions,
+  type PortfolioItem,
+  projectStageLabels,
+  projectStatusLabels,
+} from "@rollout/domain";
 import { IconHandStop } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
-import { RagBadge, StageBadge, StatusBadge } from "../../ui/badges.tsx";
+import { ragColors, stageColors, statusColors } from "../../ui/badges.tsx";
 import { formatDate } from "../../ui/format.ts";
 import {
   daysText,
@@ -34,6 +40,25 @@ export interface PortfolioColumn {
 
 const dash = <span className="cell-sub">—</span>;
 
+/** A badge that looks like Mantine's, as one plain element (dashboard.css). */
+function CellBadge({
+  color,
+  variant,
+  size = "sm",
+  children,
+}: {
+  color: string;
+  variant: "filled" | "light" | "dot";
+  size?: "xs" | "sm";
+  children: string;
+}) {
+  return (
+    <span className="cell-badge" data-color={color} data-variant={variant} data-size={size}>
+      {children}
+    </span>
+  );
+}
+
 /** Overall health as shown; a PM's override says so, with the colour the rules give beside it. */
 function HealthCell({ item }: { item: PortfolioItem }) {
   const { overall, computed, override } = item.health;
@@ -52,7 +77,9 @@ function HealthCell({ item }: { item: PortfolioItem }) {
   );
   return (
     <div className="cell-stack">
-      <RagBadge rag={overall} size="sm" />
+      <CellBadge variant="filled" color={ragColors[overall]}>
+        {ragLabels[overall]}
+      </CellBadge>
       {inForce ? (
         <button type="button" className="override-marker" data-testid="override-marker" {...hint}>
           <IconHandStop size={13} aria-hidden />
@@ -218,7 +245,11 @@ export const portfolioColumns: PortfolioColumn[] = [
           >
             {item.customer || "—"}
           </span>
-          {item.status !== "active" ? <StatusBadge status={item.status} size="xs" /> : null}
+          {item.status !== "active" ? (
+            <CellBadge variant="dot" color={statusColors[item.status]} size="xs">
+              {projectStatusLabels[item.status]}
+            </CellBadge>
+          ) : null}
           {item.archivedAt ? <span className="cell-sub">(archived)</span> : null}
         </span>
       </div>
@@ -239,7 +270,11 @@ export const portfolioColumns: PortfolioColumn[] = [
     id: "stage",
     sort: "stage",
     header: "Stage",
-    cell: (item) => <StageBadge stage={item.stage} size="sm" />,
+    cell: (item) => (
+      <CellBadge variant="light" color={stageColors[item.stage]}>
+        {projectStageLabels[item.stage]}
+      </CellBadge>
+    ),
   },
   {
     id: "progress",

@@ -5,8 +5,15 @@
 
 const DAY = 86_400_000;
 
+const dayNumbers = new Map<string, number>();
+
+/** Cached: a plan of thousands of tasks names the same few hundred dates again and again. */
 export function dayNumber(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+  const known = dayNumbers.get(iso);
+  if (known !== undefined) return known;
+  const day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+  if (dayNumbers.size < 50_000) dayNumbers.set(iso, day);
+  return day;
 }
 
 export function isoOfDay(day: number): string {
@@ -68,6 +75,14 @@ const formats = {
 
 export type DayFormat = keyof typeof formats;
 
+const formatted = new Map<string, string>();
+
+/** Cached: a Gantt formats the same few thousand days again on every scroll. */
 export function formatDay(day: number, format: DayFormat): string {
-  return formats[format].format(new Date(day * DAY));
+  const key = `${format}${day}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const text = formats[format].format(new Date(day * DAY));
+  if (formatted.size < 50_000) formatted.set(key, text);
+  return text;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@rollout/db";
+import { and, type Db, eq, isNull, organization, project } from "@rollout/db";
 import type { PortfolioDashboard, PortfolioItem } from "@rollout/domain";
 import { todayUtc } from "@rollout/domain";
 import { changes } from "../../events.ts";
@@ -80,3 +80,30 @@ export function portfolioDashboard(
 }
 
 const answers = new Map<string, { revision: string; answer: PortfolioDashboard }>();
+
+/**
+ * Computes every live project's figures (the team's view) after the server starts, a hundred
+ * projects at a time with a pause between slices so requests are served in between: the first
+ * person to open the portfolio after a restart does not wait for a thousand critical paths.
+ * Stops when `stop()` says so (the server is closing). Returns how many projects it computed.
+ */
+export async function warmFigures(db: Db, stop: () => boolean = () => false): Promise<number> {
+  let warmed = 0;
+  if (stop() || !db.$client.open) return warmed;
+  const orgs = db.select({ id: organization.id }).from(organization).all();
+  for (const org of orgs) {
+    const rows = db
+      .select()
+      .from(project)
+      .where(and(eq(project.organizationId, org.id), isNull(project.archivedAt)))
+      .all();
+    for (let i = 0; i < rows.length; i += 100) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop() || !db.$client.open) return warmed;
+      const slice = rows.slice(i, i + 100);
+      metricsFor(db, org.id, slice, "team");
+      warmed += slice.length;
+    }
+  }
+  return warmed;
+}

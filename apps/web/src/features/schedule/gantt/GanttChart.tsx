@@ -67,6 +67,8 @@ interface GanttChartProps {
   ref?: Ref<GanttChartHandle>;
 }
 
+const rowHeight = () => ROW_HEIGHT;
+
 /** The days a row draws on: its bar and its baseline ghost. */
 function extentOf(row: GanttRow): Span | null {
   if (row.kind === "milestone") return null;
@@ -113,25 +115,38 @@ export function GanttChart({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => rows[i]?.key ?? i,
+    // Stable while the rows are: a new function would have every row's place computed again.
+    getItemKey: useCallback((i: number) => rows[i]?.key ?? i, [rows]),
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
 
+  // The rows follow the vertical scroll through the virtualizer. The view (what is drawn
+  // sideways) changes only when scrolled sideways or resized; its top matters only to place the
+  // popover of a change waiting to be saved, so scrolling down does not render everything twice.
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
   const measure = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     setView((v) =>
-      v.left === el.scrollLeft && v.top === el.scrollTop && v.width === el.clientWidth
+      v.left === el.scrollLeft &&
+      v.width === el.clientWidth &&
+      (v.top === el.scrollTop || !pendingRef.current)
         ? v
         : { left: el.scrollLeft, top: el.scrollTop, width: el.clientWidth },
     );
   }, []);
+
+  // A change now waiting: its popover needs the view's current top.
+  useLayoutEffect(() => {
+    if (pending) measure();
+  }, [pending, measure]);
 
   const onScroll = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -244,6 +259,13 @@ export function GanttChart({
       if (picked) revealBar(index);
     }
   }
+  // One click handler for every row, the same across renders (the rows are memoised).
+  const activateRef = useRef(activate);
+  activateRef.current = activate;
+  const onRowClick = useCallback((index: number) => {
+    setActive(index);
+    activateRef.current(index);
+  }, []);
 
   function onListKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
@@ -370,10 +392,7 @@ export function GanttChart({
                     index={item.index}
                     active={item.index === active}
                     selected={row.kind === "task" && row.task.id === selectedTaskId}
-                    onClick={() => {
-                      setActive(item.index);
-                      activate(item.index);
-                    }}
+                    onClick={onRowClick}
                   />
                 );
               })}

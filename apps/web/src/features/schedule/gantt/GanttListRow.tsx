@@ -4,6 +4,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: see above
 // biome-ignore-all lint/a11y/useFocusableInteractive: see above
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
+import { memo } from "react";
 import { formatDate } from "../../../ui/format.ts";
 import { dayNumber, formatDay } from "../calendarDays.ts";
 import { describeDays } from "../scheduleBadges.tsx";
@@ -29,8 +30,11 @@ function describeRow(row: GanttRow): string {
   return `, ${formatDate(s.earlyStart)} to ${formatDate(s.earlyFinish)}${s.critical ? ", critical" : float}${baseline}`;
 }
 
-/** One row of the list: a phase (folds), a milestone, or a task with its dates. */
-export function GanttListRow({
+/**
+ * One row of the list: a phase (folds), a milestone, or a task with its dates. Memoised (with a
+ * click handler that stays the same): scrolling renders only the rows coming into view.
+ */
+export const GanttListRow = memo(function GanttListRow({
   row,
   index,
   active,
@@ -41,14 +45,14 @@ export function GanttListRow({
   index: number;
   active: boolean;
   selected: boolean;
-  onClick: () => void;
+  onClick: (index: number) => void;
 }) {
   const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
   const common = {
     "aria-rowindex": index + 1,
     "data-index": index,
     tabIndex: active ? 0 : -1,
-    onClick,
+    onClick: () => onClick(index),
     style,
   } as const;
   if (row.kind === "group") {
@@ -123,4 +127,4 @@ export function GanttListRow({
       </div>
     </div>
   );
-}
+});

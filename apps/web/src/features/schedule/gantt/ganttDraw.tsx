@@ -1,4 +1,4 @@
-import type { PointerEvent as ReactPointerEvent } from "react";
+import { memo, type PointerEvent as ReactPointerEvent } from "react";
 import { dayNumber, isWeekend } from "../calendarDays.ts";
 import {
   type GanttLink,
@@ -177,8 +177,11 @@ export interface BarHandlers {
   ) => void;
 }
 
-/** One row's shapes: a phase's roll-up bar, a task's bar (and ghost), or a milestone's diamond. */
-export function RowShapes({
+/**
+ * One row's shapes: a phase's roll-up bar, a task's bar (and ghost), or a milestone's diamond.
+ * Memoised: scrolling draws only the rows coming into view.
+ */
+export const RowShapes = memo(function RowShapes({
   row,
   index,
   options,
@@ -321,7 +324,7 @@ export function RowShapes({
       ) : null}
     </g>
   );
-}
+});
 
 /** Dependency arrows between rows `first`…`last` (a link counts if either end is among them). */
 export function LinkLayer({
@@ -412,8 +415,9 @@ export function TodayLine({
   );
 }
 
-/** The two header bands (e.g. months over weeks), drawn at y = 0…height. */
-export function HeaderBands({
+/** The two header bands (e.g. months over weeks), drawn at y = 0…height. Memoised: scrolling
+ * down the rows leaves them as they are. */
+export const HeaderBands = memo(function HeaderBands({
   top,
   bottom,
   height,
@@ -472,4 +476,4 @@ export function HeaderBands({
       <path d={`M${tx - 5} ${height - 6}h10l-5 6z`} fill={palette.today} />
     </g>
   );
-}
+});

@@ -1,5 +1,11 @@
 import type { WorkingCalendar } from "@rollout/domain";
-import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from "react";
+import {
+  type PointerEvent as ReactPointerEvent,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { BarHandlers } from "./ganttDraw.tsx";
 import type { GanttModel } from "./ganttModel.ts";
 import type { Scale } from "./ganttScale.ts";
@@ -42,6 +48,8 @@ export function useBarDrag({
     dragRef.current = next;
     setDrag(next);
   };
+  const blockedRef = useRef(blocked);
+  blockedRef.current = blocked;
 
   const dragging = drag !== null;
   useEffect(() => {
@@ -64,17 +72,22 @@ export function useBarDrag({
       : resizeChange(row.task, row.sched, d.days, calendar);
   }
 
-  const handlers: BarHandlers = {
-    editable,
-    onPointerDown: (event: ReactPointerEvent<SVGElement>, taskId, mode) => {
-      if (event.button !== 0 || blocked) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const svg = event.currentTarget.ownerSVGElement ?? event.currentTarget;
-      svg.setPointerCapture(event.pointerId);
-      update({ taskId, mode, startX: event.clientX, days: 0 });
-    },
-  };
+  // The same object from render to render, so the memoised rows of bars do not redraw.
+  const handlers = useMemo<BarHandlers>(
+    () => ({
+      editable,
+      onPointerDown: (event: ReactPointerEvent<SVGElement>, taskId, mode) => {
+        if (event.button !== 0 || blockedRef.current) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const svg = event.currentTarget.ownerSVGElement ?? event.currentTarget;
+        svg.setPointerCapture(event.pointerId);
+        dragRef.current = { taskId, mode, startX: event.clientX, days: 0 };
+        setDrag(dragRef.current);
+      },
+    }),
+    [editable],
+  );
 
   const svgProps = {
     onPointerMove: (event: ReactPointerEvent<SVGSVGElement>) => {
