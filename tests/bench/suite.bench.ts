@@ -501,7 +501,7 @@ if (largest.http) {
     largest.http.map((h) => ({
       target: h.target,
       server: h.server,
-      "req/s": h.requestsPerSecond.toFixed(0),
+      "req/s": h.requestsPerSecond.toFixed(h.requestsPerSecond < 10 ? 1 : 0),
       "p50 ms": h.p50,
       "p99 ms": h.p99,
       errors: h.errors,
@@ -611,7 +611,7 @@ if (largest.http) {
     largest.http.map((h) => [
       h.target,
       h.server,
-      h.requestsPerSecond.toFixed(0),
+      h.requestsPerSecond.toFixed(h.requestsPerSecond < 10 ? 1 : 0),
       String(h.p50),
       String(h.p99),
       String(h.errors),
